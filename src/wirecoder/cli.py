@@ -1,0 +1,358 @@
+"""The `wirecoder` command: thin Typer commands over the library.
+
+Each command parses its options, calls one library function and formats the result. Library
+errors become one line on stderr (`wirecoder: error: ...`) and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from wirecoder import __version__
+from wirecoder.config import Settings
+from wirecoder.errors import InputError, WirecoderError
+
+app = typer.Typer(
+    name="wirecoder",
+    help="Turn dated war reporting into a sourced, dated, geolocated event record.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLAlchemy URL or SQLite file [default: ./wirecoder.db, or $WIRECODER_DB]"),
+]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, jsonl, json, csv or geojson")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"wirecoder: error: {message}", markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option} {value!r} is not a date; use YYYY-MM-DD", code=2)
+    return None
+
+
+def _settings(db: str | None = None) -> Settings:
+    return Settings(db=db) if db else Settings()
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
+    from wirecoder import export
+
+    if fmt == "table":
+        table = Table(show_lines=False)
+        cols = columns or (list(rows[0]) if rows else [])
+        for col in cols:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(row, c) for c in cols))
+        out.print(table)
+        return
+    writers = {
+        "jsonl": export.write_jsonl,
+        "json": export.write_json,
+        "csv": export.write_csv,
+        "geojson": export.write_geojson,
+    }
+    if fmt not in writers:
+        _fail(f"unknown --format {fmt!r}; choose table, jsonl, json, csv or geojson", code=2)
+    writers[fmt](rows, sys.stdout)
+
+
+def _cell(row: dict[str, Any], col: str) -> str:
+    value: Any = row
+    for part in col.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log what each stage does")] = False,
+    version: Annotated[bool, typer.Option("--version", help="print the version and exit")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="wirecoder: %(levelname)s: %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if version:
+        out.print(f"wirecoder {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files, directories (read recursively) or - for stdin")],
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for every input")] = None,
+    db: DbOpt = None,
+    max_bytes: Annotated[int | None, typer.Option(help="refuse inputs larger than this")] = None,
+) -> None:
+    """Extract everything from articles and store it (one transaction per article).
+
+    Re-ingesting an article already stored changes nothing. A bad input gets one line on stderr;
+    the others are still processed, and the exit status is 1.
+    """
+    from wirecoder.ingest import read_inputs
+    from wirecoder.pipeline import PIPELINE_VERSION, Pipeline
+    from wirecoder.store import SaveOutcome, open_store
+
+    settings = _settings(db)
+    when = _date(published, "--published")
+    try:
+        store = open_store(settings.db)
+    except WirecoderError as e:
+        _fail(str(e))
+    outcomes = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
+    kinds: dict[str, int] = {}
+
+    def articles(progress: Progress, task: Any) -> Iterator[Any]:
+        for item in read_inputs(paths, published=when, max_bytes=max_bytes or settings.max_bytes):
+            if isinstance(item, InputError):
+                progress.console.print(f"wirecoder: error: {item}", markup=False, highlight=False)
+                outcomes["failed"] += 1
+                progress.advance(task)
+            elif store.is_current(item, PIPELINE_VERSION):
+                outcomes["unchanged"] += 1
+                progress.advance(task)
+            else:
+                yield item
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+        pipe = Pipeline(batch_size=settings.batch_size)
+        try:
+            for result in pipe.process(articles(progress, task)):
+                progress.advance(task)
+                if result.failures:
+                    for f in result.failures:
+                        progress.console.print(
+                            f"wirecoder: error: {result.article.path}: {f.error}", markup=False
+                        )
+                    outcomes["failed"] += 1
+                    continue
+                outcome = store.save_article_result(result)
+                outcomes[outcome.value] += 1
+                if outcome is not SaveOutcome.UNCHANGED:
+                    for kind, n in result.counts().items():
+                        kinds[kind] = kinds.get(kind, 0) + n
+        except WirecoderError as e:
+            _fail(str(e))
+    table = Table(title=f"ingested into {store.url}")
+    for col in ("new", "updated", "unchanged", "failed", *kinds):
+        table.add_column(col, justify="right")
+    table.add_row(*(str(outcomes[k]) for k in outcomes), *(str(v) for v in kinds.values()))
+    err.print(table)
+    if outcomes["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="a file, a directory or - for stdin")],
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD")] = None,
+    fmt: FormatOpt = "jsonl",
+    max_bytes: Annotated[int | None, typer.Option(help="refuse inputs larger than this")] = None,
+) -> None:
+    """Extract without storing. JSONL is the machine contract (see `wirecoder schema`)."""
+    from wirecoder.ingest import read_inputs
+    from wirecoder.pipeline import Pipeline
+
+    settings = _settings()
+    when = _date(published, "--published")
+    failed = 0
+    articles = []
+    for item in read_inputs([path], published=when, max_bytes=max_bytes or settings.max_bytes):
+        if isinstance(item, InputError):
+            err.print(f"wirecoder: error: {item}", markup=False, highlight=False)
+            failed += 1
+        else:
+            articles.append(item)
+    rows: list[dict[str, Any]] = []
+    try:
+        for result in Pipeline().process(articles):
+            for f in result.failures:
+                err.print(f"wirecoder: error: {result.article.path}: {f.error}", markup=False)
+                failed += 1
+            rows.extend(result.contract_rows())
+    except WirecoderError as e:
+        _fail(str(e))
+    if fmt == "table":
+        _emit(rows, "table", ["kind", "sentence", "start", "end", "text", "value", "name", "acled_sub_event_type"])
+    else:
+        _emit(rows, fmt)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    since: Annotated[str | None, typer.Option(help="events on or after YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="events on or before YYYY-MM-DD")] = None,
+    near: Annotated[str | None, typer.Option(help="a place name (looked up in the gazetteer)")] = None,
+    km: Annotated[float, typer.Option(help="radius around --near, in km")] = 25.0,
+    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event or sub-event type")] = None,
+    doc: Annotated[str | None, typer.Option(help="only this document id")] = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """List stored events, oldest first."""
+    from wirecoder.store import EventQuery, open_store
+
+    point = None
+    if near:
+        from wirecoder.places import open_gazetteer
+
+        candidates = open_gazetteer().lookup(near, limit=1)
+        if not candidates:
+            _fail(f"--near {near!r}: unknown place; try `wirecoder places {near}`")
+        point = (candidates[0].lat, candidates[0].lon)
+    query = EventQuery(
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        event_type=event_type,
+        near=point,
+        km=km,
+        doc_id=doc,
+    )
+    try:
+        rows = open_store(_settings(db).db).get_events(query)
+    except WirecoderError as e:
+        _fail(str(e))
+    _emit(
+        rows,
+        fmt,
+        ["date", "acled_event_type", "acled_sub_event_type", "actor1", "place.name", "status", "source", "text"],
+    )
+
+
+@app.command()
+def claims(
+    speaker: Annotated[str | None, typer.Option(help="speaker name contains this")] = None,
+    doc: Annotated[str | None, typer.Option(help="only this document id (or its prefix)")] = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """List stored claims: who said what, via which channel, how."""
+    from wirecoder.store import open_store
+
+    try:
+        rows = open_store(_settings(db).db).get_items("claim", doc_id=doc, label=speaker)
+    except WirecoderError as e:
+        _fail(str(e))
+    _emit(rows, fmt, ["speaker.canonical", "cue.text", "via", "direct", "hedged", "stance", "date", "content.text"])
+
+
+@app.command()
+def places(
+    name: Annotated[str, typer.Argument(help="a place name, any common spelling")],
+    limit: Annotated[int, typer.Option(help="at most this many candidates")] = 10,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Look a name up in the gazetteer: candidates, GeoNames ids, coordinates."""
+    from wirecoder.places import open_gazetteer
+
+    try:
+        rows = [c.model_dump(mode="json") for c in open_gazetteer().lookup(name, limit=limit)]
+    except WirecoderError as e:
+        _fail(str(e))
+    if not rows:
+        _fail(f"no place called {name!r} in the gazetteer")
+    _emit(rows, fmt)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the JSONL contract."""
+    from wirecoder.export.schema import contract_schema
+
+    sys.stdout.write(json.dumps(contract_schema(), indent=2) + "\n")
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path | None, typer.Argument(help="a gold file in the seeds.yaml format")] = None,
+    published: Annotated[
+        list[str] | None,
+        typer.Option(help="DOC=YYYY-MM-DD: publication date for a gold document (repeatable)"),
+    ] = None,
+    seeds_dir: Annotated[Path | None, typer.Option(help="folder of the gold documents [default: ../seeds beside the gold file]")] = None,
+    timeml: Annotated[list[Path] | None, typer.Option(help="TimeML .tml files or folders")] = None,
+    geo: Annotated[list[Path] | None, typer.Option(help="geoparsing XML (LGL / TR-News format)")] = None,
+    attribution: Annotated[list[Path] | None, typer.Option(help="brat attribution folders")] = None,
+    limit: Annotated[int | None, typer.Option(help="score at most this many documents per dataset")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="also write the scores as JSON here")] = None,
+) -> None:
+    """Score the system: on a gold file, on TimeML, on geoparsing XML, on attribution data."""
+    from wirecoder import eval as wc_eval
+
+    if not any([gold, timeml, geo, attribution]):
+        _fail("nothing to score: give a gold file, --timeml, --geo or --attribution", code=2)
+    reports: dict[str, Any] = {}
+    try:
+        if gold:
+            dates: dict[str, dt.date] = {}
+            for spec in published or []:
+                doc, _, value = spec.partition("=")
+                day = _date(value, "--published")
+                if not doc or day is None:
+                    _fail(f"--published {spec!r}: use DOC=YYYY-MM-DD", code=2)
+                dates[doc] = day  # type: ignore[assignment]
+            reports["gold"] = wc_eval.evaluate_gold(gold, published=dates, seeds_dir=seeds_dir)
+        if timeml:
+            reports["timeml"] = wc_eval.run_timeml(timeml, limit=limit)
+        if geo:
+            reports["geo"] = wc_eval.run_geo(geo, limit=limit)
+        if attribution:
+            reports["attribution"] = wc_eval.run_attribution(attribution, limit=limit)
+    except WirecoderError as e:
+        _fail(str(e))
+    for report in reports.values():
+        for line in report.lines():
+            out.print(line, markup=False, highlight=False)
+    if json_out:
+        payload = {k: r.model_dump(mode="json") for k, r in reports.items()}
+        payload["version"] = __version__
+        json_out.write_text(json.dumps(payload, indent=2) + "\n")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""`wirecoder eval`: score the system on gold files and on the dev data formats.
+
+Each scorer returns a report model with the figures and `lines()` for printing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from wirecoder.eval.gold import GoldReport, evaluate_gold
+
+
+def _files(paths: list[Path], pattern: str) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        out.extend(sorted(p.rglob(pattern)) if p.is_dir() else [p])
+    return out
+
+
+def run_timeml(paths: list[Path], *, limit: int | None = None) -> Any:
+    """TempEval-3 scores on TimeML files or folders."""
+    from wirecoder.eval.timeml import evaluate_timeml
+    from wirecoder.parse import load_nlp
+
+    files = _files(paths, "*.tml")
+    return evaluate_timeml(files[:limit] if limit else files, nlp=load_nlp())
+
+
+def run_geo(paths: list[Path], *, limit: int | None = None) -> Any:
+    """Toponym span P/R/F1 and accuracy@161km on geoparsing XML."""
+    from wirecoder.eval.geo import evaluate_geo
+    from wirecoder.parse import load_nlp
+    from wirecoder.places import open_gazetteer
+
+    return evaluate_geo(_files(paths, "*.xml"), gazetteer=open_gazetteer(), nlp=load_nlp(), limit=limit)
+
+
+def run_attribution(paths: list[Path], *, limit: int | None = None) -> Any:
+    """Content / content+source / content+cue P/R/F1 on brat attribution folders."""
+    from wirecoder.eval.attribution import evaluate_attribution
+    from wirecoder.parse import load_nlp
+
+    return evaluate_attribution(paths, nlp=load_nlp(), limit=limit)
+
+
+__all__ = ["GoldReport", "evaluate_gold", "run_attribution", "run_geo", "run_timeml"]

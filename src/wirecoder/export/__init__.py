@@ -1,0 +1,21 @@
+"""Writers: JSONL (the contract), JSON, CSV, GeoJSON, Parquet."""
+
+from wirecoder.export.writers import (
+    FORMATS,
+    geojson,
+    write_csv,
+    write_geojson,
+    write_json,
+    write_jsonl,
+    write_parquet,
+)
+
+__all__ = [
+    "FORMATS",
+    "geojson",
+    "write_csv",
+    "write_geojson",
+    "write_json",
+    "write_jsonl",
+    "write_parquet",
+]

@@ -1,0 +1,40 @@
+"""Typed records shared by every stage (pydantic v2, frozen, extra fields forbidden)."""
+
+from wirecoder.records.article import Article, PublishedFrom, Sentence
+from wirecoder.records.items import (
+    Claim,
+    ClaimSpeaker,
+    Contradiction,
+    Event,
+    EventPlace,
+    Granularity,
+    Item,
+    PlaceMention,
+    Quantity,
+    TimeExpression,
+    TimexType,
+)
+from wirecoder.records.provenance import Provenance, Record, Span
+from wirecoder.records.result import ArticleResult, StageFailure
+
+__all__ = [
+    "Article",
+    "ArticleResult",
+    "Claim",
+    "ClaimSpeaker",
+    "Contradiction",
+    "Event",
+    "EventPlace",
+    "Granularity",
+    "Item",
+    "PlaceMention",
+    "Provenance",
+    "PublishedFrom",
+    "Quantity",
+    "Record",
+    "Sentence",
+    "Span",
+    "StageFailure",
+    "TimeExpression",
+    "TimexType",
+]

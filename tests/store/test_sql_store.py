@@ -1,0 +1,104 @@
+"""The SQLite store: idempotent writes, one transaction per article, queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from wirecoder.records import (
+    Article,
+    ArticleResult,
+    Event,
+    EventPlace,
+    Provenance,
+    Sentence,
+    Span,
+)
+from wirecoder.store import EventQuery, SaveOutcome, open_store
+
+TEXT = "Troops shelled Kherson on Monday. Villagers fled."
+
+
+def _result(doc_id: str = "d1", published: dt.date | None = dt.date(2022, 11, 11), version: str = "v1", date: str = "2022-11-07", lat: float = 46.63) -> ArticleResult:
+    art = Article(doc_id=doc_id, path=f"{doc_id}.txt", text=TEXT, published=published)
+    sent = Sentence(index=0, start=0, end=33, text=TEXT[:33])
+    prov = Provenance(doc_id=doc_id, sentence=0, start=0, end=33, text=TEXT[:33], evidence=TEXT[:33], stage="events")
+    event = Event(
+        prov=prov,
+        id=f"{doc_id}-e0",
+        acled_event_type="Explosions/Remote violence",
+        acled_sub_event_type="Shelling/artillery/missile attack",
+        trigger=Span(text="shelled", start=7, end=14),
+        date=date,
+        time_precision=1,
+        place=EventPlace(name="Kherson", lat=lat, lon=32.61, geonames_id=706448),
+    )
+    return ArticleResult(article=art, sentences=(sent,), events=(event,), pipeline_version=version)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = open_store(str(tmp_path / "w.db"))
+    yield s
+    s.close()
+
+
+def test_save_is_idempotent(store) -> None:
+    assert store.save_article_result(_result()) is SaveOutcome.NEW
+    before = store.counts()
+    assert store.save_article_result(_result()) is SaveOutcome.UNCHANGED
+    assert store.counts() == before == {"document": 1, "event": 1}
+
+
+def test_new_pipeline_version_replaces_not_duplicates(store) -> None:
+    store.save_article_result(_result())
+    assert store.save_article_result(_result(version="v2")) is SaveOutcome.UPDATED
+    assert store.counts() == {"document": 1, "event": 1}
+
+
+def test_a_date_given_later_updates_but_no_date_never_erases_one(store) -> None:
+    store.save_article_result(_result(published=None))
+    assert store.save_article_result(_result()) is SaveOutcome.UPDATED
+    assert store.save_article_result(_result(published=None)) is SaveOutcome.UNCHANGED
+    assert store.get_documents()[0]["published"] == "2022-11-11"
+
+
+def test_failed_write_leaves_the_stored_document_intact(store, monkeypatch) -> None:
+    store.save_article_result(_result())
+    original = store._insert
+
+    def broken(conn, result):
+        original(conn, result)
+        raise RuntimeError("disk on fire halfway through")
+
+    monkeypatch.setattr(store, "_insert", broken)
+    with pytest.raises(RuntimeError):
+        store.save_article_result(_result(version="v2", date="2022-11-08"))
+    monkeypatch.undo()
+    rows = store.get_events(EventQuery())
+    assert [r["date"] for r in rows] == ["2022-11-07"]  # the old content, whole
+    assert store.counts() == {"document": 1, "event": 1}
+
+
+def test_event_queries(store) -> None:
+    store.save_article_result(_result("d1", date="2022-11-07"))
+    store.save_article_result(_result("d2", date="2022-03", lat=50.45))
+    assert len(store.get_events(EventQuery(since=dt.date(2022, 11, 1)))) == 1
+    # a month overlaps a day range inside it
+    assert len(store.get_events(EventQuery(since=dt.date(2022, 3, 10), until=dt.date(2022, 3, 12)))) == 1
+    assert len(store.get_events(EventQuery(near=(46.6354, 32.6169), km=25))) == 1
+    assert len(store.get_events(EventQuery(event_type="shelling/artillery/missile attack"))) == 2
+    assert store.get_events(EventQuery(event_type="Protests")) == []
+
+
+def test_file_is_a_real_sqlite_database(tmp_path: Path) -> None:
+    s = open_store(str(tmp_path / "x.db"))
+    s.save_article_result(_result())
+    s.close()
+    con = sqlite3.connect(tmp_path / "x.db")
+    tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
+    assert {"documents", "items", "events", "alembic_version"} <= tables
+    assert con.execute("select version_num from alembic_version").fetchone() == ("0001",)
