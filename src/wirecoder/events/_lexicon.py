@@ -110,7 +110,7 @@ DEMINING_VERBS = {"remove", "clear", "defuse", "neutralize", "destroy", "dispose
 DEMINING_OBJECTS = {"mine", "landmine", "munition", "ordnance", "explosive", "uxo"}
 
 # Words that make the governed event something that did not (yet) happen.
-ANNOUNCE_VERBS = {"announce", "declare", "plan", "pledge", "promise", "threaten", "order", "vow"}
+ANNOUNCE_VERBS = {"announce", "declare", "plan", "pledge", "promise", "threaten", "order", "vow", "intend"}
 ATTEMPT_VERBS = {"attempt", "try", "seek", "aim", "prepare"}
 PREVENT_VERBS = {"block", "prevent", "stop", "halt", "fail", "thwart"}
 FUTURE_AUX = {"will", "would", "could", "may", "might", "shall", "should"}

@@ -42,9 +42,30 @@ STAGE = "events"
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 # An event this long before publication is background, mentioned for context.
 _BACKGROUND_DAYS = 21
+_METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "publication": 3, "none": 4}
+
+
+_MODAL = {"would", "could", "might", "may", "should"}
+
+
+def _is_state_or_hypothetical(tok: Token) -> bool:
+    """"locations retaken from Russian forces", "a destroyed village": a participle modifying a
+    noun describes a state, not a new event; "A withdrawal would mark ...": a hypothetical."""
+    if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        # ... unless an auxiliary stands right before it: 'had "stolen equipment' is a verb the
+        # parser misread because of the opening quote mark.
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        while prev is not None and prev.is_punct and prev.i > 0:
+            prev = prev.nbor(-1)
+        return not (prev is not None and prev.lemma_ in ("have", "be"))
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+        return any(c.dep_ == "aux" and c.lower_ in _MODAL for c in tok.head.children)
+    return False
 
 
 def _trigger_for(tok: Token) -> Trigger | None:
+    if _is_state_or_hypothetical(tok):
+        return None
     lemma = tok.lemma_.lower()
     trig = TRIGGERS.get(lemma)
     if trig is None:
@@ -91,17 +112,18 @@ def _clause_tokens(tok: Token) -> list[Token]:
     return out
 
 
-def _actor(tok: Token) -> str | None:
+def _actor_token(tok: Token) -> Token | None:
+    """The head of the trigger's actor phrase: its subject (or the agent of a passive), climbing
+    through "attempting to advance" and noun triggers to the verb that has one."""
     node: Token | None = tok
     for _ in range(3):
         if node is None:
             break
         for c in node.children:
             if c.dep_ in ("nsubj", "nsubjpass" if node.tag_ != "VBN" else "agent"):
-                span = tok.doc[c.left_edge.i : c.right_edge.i + 1]
-                return span.text
+                return c
             if c.dep_ == "poss" and node.pos_ == "NOUN":
-                return tok.doc[c.left_edge.i : c.right_edge.i + 1].text
+                return c
         if node.dep_ in ("xcomp", "conj", "pcomp", "acl") or node.pos_ == "NOUN":
             node = node.head if node.head is not node else None
         else:
@@ -141,11 +163,51 @@ def _claim_at(claims: Sequence[Claim], start: int, end: int) -> Claim | None:
     return None
 
 
-def _best_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
+_COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"}
+
+
+def _best_place(places: Sequence[PlaceMention], avoid: set[int] = frozenset()) -> PlaceMention | None:  # type: ignore[assignment]
+    """The most precise location, preferring places outside the actor phrase ("Ukraine's forces")
+    and anything over a whole country."""
     usable = [p for p in places if p.role == "location" and p.lat is not None]
     if not usable:
         return None
-    return min(usable, key=lambda p: (p.geo_precision or 3, p.prov.start))
+    return min(
+        usable,
+        key=lambda p: (
+            p.prov.start in avoid,
+            (p.feature or "") in _COUNTRY_FEATURES,
+            p.geo_precision or 3,
+            p.prov.start,
+        ),
+    )
+
+
+def _focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The document's focus: its most often named town (ties: the first named). Used, with a
+    coarser precision, for events whose sentence names no place."""
+    towns = [p for p in places if p.role == "location" and p.lat is not None and (p.feature or "").startswith("PPL")]
+    if not towns:
+        return None
+    counts: dict[int | None, int] = {}
+    for p in towns:
+        counts[p.geonames_id] = counts.get(p.geonames_id, 0) + 1
+    best = max(counts.values())
+    return next(p for p in towns if counts[p.geonames_id] == best)
+
+
+def _statement_date(claim: Claim, claims: Sequence[Claim], sentence: int) -> str | None:
+    """A claim's own date, else that of the same speaker's statement just before it ("In his
+    Thursday address, X said ... He stated that ...": one statement, one date)."""
+    if claim.date:
+        return claim.date
+    speaker = claim.speaker.canonical if claim.speaker else None
+    for other in reversed(claims):
+        if other.prov.sentence >= claim.prov.sentence or sentence - other.prov.sentence > 2:
+            continue
+        if speaker and other.speaker and other.speaker.canonical == speaker and other.date:
+            return other.date
+    return None
 
 
 def find_events(
@@ -162,20 +224,19 @@ def find_events(
     else the most precise place of the sentence.
     """
     published = parsed.article.published
+    focus = _focus_place(places)
+    focus_country = focus.country_code if focus else None
     events: list[Event] = []
     for sent in parsed.sentences:
         span = parsed.spacy_sentence(sent.index)
         sent_times = [t for t in times if sent.start <= t.prov.start < sent.end]
         sent_places = [p for p in places if sent.start <= p.prov.start < sent.end]
         sent_quants = [q for q in quantities if sent.start <= q.prov.start < sent.end]
-        seen_heads: set[int] = set()
+        candidates: list[Event] = []
         for tok in span:
             trig = _trigger_for(tok)
-            if trig is None or tok.i in seen_heads:
+            if trig is None or any(c.dep_ == "neg" for c in tok.children):
                 continue
-            if any(c.dep_ == "neg" for c in tok.children):
-                continue
-            seen_heads.add(tok.i)
             trig = _sub_type(tok, trig)
             clause = _clause_tokens(tok)
             lo = min(t.idx for t in clause)
@@ -194,8 +255,8 @@ def find_events(
             ]
             if own:
                 date, method = own[0].value, "governing"
-            elif claim is not None and claim.date:
-                date, method = claim.date, "statement"
+            elif claim is not None and _statement_date(claim, claims, sent.index):
+                date, method = _statement_date(claim, claims, sent.index), "statement"
             elif published is not None:
                 date, method = published.isoformat(), "publication"
             date_value = date.split("T")[0] if date else None
@@ -208,15 +269,24 @@ def find_events(
             ):
                 status = "background"
 
+            actor_tok = _actor_token(tok)
+            avoid = (
+                {t.idx for t in actor_tok.subtree} if actor_tok is not None else set()
+            )
             own_places = [p for p in sent_places if lo <= p.prov.start < hi]
-            place = _best_place(own_places) or _best_place(sent_places)
+            place = _best_place(own_places, avoid) or _best_place(sent_places, avoid)
+            from_focus = False
+            vague = place is None or place.prov.start in avoid or (
+                (place.feature or "") in _COUNTRY_FEATURES and place.country_code == focus_country
+            )
+            if vague and focus is not None:  # "in southern Ukraine", "Ukraine's forces"
+                place, from_focus = focus, True
             quantity = next((q for q in sent_quants if lo <= q.prov.start < hi), None)
-            actor_text = _actor(tok)
-            n = len(events)
-            events.append(
+            actor_text = actor_tok and tok.doc[actor_tok.left_edge.i : actor_tok.right_edge.i + 1].text
+            candidates.append(
                 Event(
                     prov=parsed.provenance(sent.start, sent.end, STAGE),
-                    id=f"{parsed.doc_id[:12]}-e{n}",
+                    id="",
                     acled_event_type=trig.event_type,
                     acled_sub_event_type=trig.sub_event_type,
                     trigger=parsed.span(tok.idx, tok.idx + len(tok.text)),
@@ -230,7 +300,7 @@ def find_events(
                     )
                     if place
                     else None,
-                    geo_precision=place.geo_precision if place else None,
+                    geo_precision=(3 if from_focus else place.geo_precision) if place else None,
                     source=claim.speaker.canonical if claim and claim.speaker else None,
                     claim_id=claim.id if claim else None,
                     claimed=claimed,
@@ -238,6 +308,14 @@ def find_events(
                     quantity=(q_text(quantity) if quantity else None),
                 )
             )
+        # One event of a kind per sentence: the one whose date is best grounded.
+        best: dict[str, Event] = {}
+        for ev in candidates:
+            kept = best.get(ev.acled_sub_event_type)
+            if kept is None or _METHOD_RANK[ev.date_method] < _METHOD_RANK[kept.date_method]:
+                best[ev.acled_sub_event_type] = ev
+        for ev in sorted(best.values(), key=lambda e: e.trigger.start):
+            events.append(ev.model_copy(update={"id": f"{parsed.doc_id[:12]}-e{len(events)}"}))
     return events
 
 

@@ -36,17 +36,37 @@ _STOP = {
     "your", "said", "says", "stated", "told", "believe", "indications", "indication", "real",
     "really", "actually", "already", "people", "russia", "russian", "russians", "ukraine",
     "ukrainian", "ukrainians", "forces", "troops", "military", "government", "officials",
+    # verbs of intent and phase, and their adverbs: they frame a claim, they are not its topic
+    "intend", "intends", "intended", "intentionally", "intention", "attempt", "attempting",
+    "attempted", "begin", "began", "begun", "start", "started", "continue", "continued",
 }
+_SCOPE_END = re.compile(r"[,;:.!?]|\bbut\b|\band\b", re.I)
 _STEM = 5  # crude prefix stem: "withdrawing"/"withdrawal" -> "withd"
 
 
 def _terms(text: str) -> set[str]:
-    words = (w.lower().strip("'’-") for w in _WORD.findall(text))
-    return {w[:_STEM] for w in words if len(w) >= 4 and w not in _STOP}
+    """Stems of the content words. Capitalised words (names, places) are left out: two claims
+    that merely name the same city are not about the same thing."""
+    words = (w.strip("'’-") for w in _WORD.findall(text))
+    return {
+        w.lower()[:_STEM]
+        for w in words
+        if len(w) >= 4 and w.lower() not in _STOP and not w[:1].isupper()
+    }
 
 
-def _negative(claim: Claim) -> bool:
-    return claim.stance in ("deny", "doubt") or bool(_NEGATION.search(claim.content.text))
+def _negated_terms(claim: Claim) -> set[str]:
+    """Terms under negation: the whole content of a denial or doubt, else the words from each
+    negation cue to the end of its clause ("not a real withdrawal" -> {withd})."""
+    text = claim.content.text
+    if claim.stance in ("deny", "doubt"):
+        return _terms(text)
+    out: set[str] = set()
+    for m in _NEGATION.finditer(text):
+        rest = text[m.end() :]
+        end = _SCOPE_END.search(rest)
+        out |= _terms(rest[: end.start()] if end else rest)
+    return out
 
 
 def _speaker(claim: Claim) -> str:
@@ -74,24 +94,30 @@ def find_contradictions(
             )
         )
 
+    # A figure against "lower/higher numbers": the nearest earlier claim with a figure.
+    for y in claims:
+        if not _COMPARATIVE_FIGURES.search(y.content.text):
+            continue
+        earlier = [
+            x for x in claims
+            if figures_by_claim.get(x.id) and x.prov.start < y.prov.start and _speaker(x) != _speaker(y)
+        ]
+        if earlier:
+            x = earlier[-1]
+            q = figures_by_claim[x.id][0]
+            about = f"{q.of or q.unit or 'figure'}: {q.prov.text} vs {y.content.text}"
+            add(x, y, about[:200], "conflicting figures")
     for a, b in combinations(claims, 2):
         if _speaker(a) and _speaker(a) == _speaker(b):
             continue
-        # A figure against "lower/higher numbers".
-        for x, y in ((a, b), (b, a)):
-            if figures_by_claim.get(x.id) and _COMPARATIVE_FIGURES.search(y.content.text):
-                q = figures_by_claim[x.id][0]
-                about = f"{q.of or q.unit or 'figure'}: {q.prov.text} vs {y.content.text}"
-                add(x, y, about[:200], "conflicting figures")
-                break
-        else:
-            neg_a, neg_b = _negative(a), _negative(b)
-            if neg_a == neg_b:
-                continue
-            shared = _terms(a.content.text) & _terms(b.content.text)
-            if not shared:
-                continue
-            pos, neg = (b, a) if neg_a else (a, b)
+        if _COMPARATIVE_FIGURES.search(a.content.text) or _COMPARATIVE_FIGURES.search(b.content.text):
+            continue
+        neg_a, neg_b = _negated_terms(a), _negated_terms(b)
+        if bool(neg_a) == bool(neg_b):
+            continue
+        pos, neg = (b, a) if neg_a else (a, b)
+        shared = _terms(pos.content.text) & (neg_a or neg_b)
+        if shared:
             add(
                 pos,
                 neg,
