@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -31,6 +31,8 @@ def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
             return day, day
         if m := _WEEK.match(value):
             monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:  # the weekend of that week
+                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
             return monday, monday + dt.timedelta(days=6)
         if m := _MONTH.match(value):
             year, month = int(m[1]), int(m[2])

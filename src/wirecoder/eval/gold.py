@@ -112,8 +112,14 @@ def _unit(u: str | None) -> str:
     return table.get(u, u)
 
 
+# Unit names that count the same thing (the gold file's "unit names normalised").
+_SAME_UNIT = [{"people", "civilians", "persons", "residents", "ukrainians"}, {"troops", "soldiers", "servicemen"}]
+
+
 def _unit_match(sys_unit: str | None, gold_unit: str) -> bool:
     su, gu = _unit(sys_unit), _unit(gold_unit)
+    if any(su in group and (gu in group or gu.split()[0] in group) for group in _SAME_UNIT):
+        return True
     if not su:
         return False
     return su == gu or su in gu or gu in su or bool(_words(su) & _words(gu) - {"square"})

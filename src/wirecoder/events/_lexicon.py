@@ -114,3 +114,10 @@ ANNOUNCE_VERBS = {"announce", "declare", "plan", "pledge", "promise", "threaten"
 ATTEMPT_VERBS = {"attempt", "try", "seek", "aim", "prepare"}
 PREVENT_VERBS = {"block", "prevent", "stop", "halt", "fail", "thwart"}
 FUTURE_AUX = {"will", "would", "could", "may", "might", "shall", "should"}
+
+# Past forms of triggers that en_core_web_sm sometimes returns as their own lemma.
+IRREGULAR_PAST = {
+    "retook": "retake", "retaken": "retake", "overtook": "overtake", "fought": "fight",
+    "stole": "steal", "stolen": "steal", "shot": "shoot", "struck": "strike", "drew": "draw",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "blew": "blow",
+}

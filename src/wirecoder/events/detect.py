@@ -19,6 +19,7 @@ from wirecoder.events._lexicon import (
     DEMINING_OBJECTS,
     DEMINING_VERBS,
     FUTURE_AUX,
+    IRREGULAR_PAST,
     MODIFIER_REQUIRED,
     PARTICLE_REQUIRED,
     PREVENT_VERBS,
@@ -68,6 +69,9 @@ def _trigger_for(tok: Token) -> Trigger | None:
         return None
     lemma = tok.lemma_.lower()
     trig = TRIGGERS.get(lemma)
+    if trig is None and tok.lower_ in IRREGULAR_PAST:  # the small model leaves some unlemmatised
+        lemma = IRREGULAR_PAST[tok.lower_]
+        trig = TRIGGERS.get(lemma)
     if trig is None:
         if tok.pos_ == "VERB" and lemma in DEMINING_VERBS:
             objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj")}
@@ -87,10 +91,12 @@ def _trigger_for(tok: Token) -> Trigger | None:
         c.dep_ == "prt" and c.lower_ in PARTICLE_REQUIRED[lemma] for c in tok.children
     ):
         return None
-    if lemma in MODIFIER_REQUIRED and not any(
-        c.lower_ in MODIFIER_REQUIRED[lemma] for c in tok.children if c.dep_ in ("compound", "amod")
-    ):
+    modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    if lemma in MODIFIER_REQUIRED and not modifiers & MODIFIER_REQUIRED[lemma]:
         return None
+    if lemma == "strike" and modifiers & {"missile", "rocket", "artillery"}:
+        # ACLED codes missile strikes as shelling/artillery/missile attacks, not air strikes.
+        return Trigger(trig.event_type, "Shelling/artillery/missile attack", trig.pos)
     return trig
 
 

@@ -150,7 +150,7 @@ class SqlStore:
                     "end": row.get("end"),
                     "text": row.get("text"),
                     "label": _label(row),
-                    "payload": json.dumps(row, ensure_ascii=False, sort_keys=True),
+                    "payload": json.dumps(row, ensure_ascii=False),
                 }
             )
             if kind == "event":
@@ -170,7 +170,7 @@ class SqlStore:
                         "actor1": row.get("actor1"),
                         "source": row.get("source"),
                         "status": row.get("status") or "confirmed",
-                        "payload": json.dumps(row, ensure_ascii=False, sort_keys=True),
+                        "payload": json.dumps(row, ensure_ascii=False),
                     }
                 )
         if item_rows:

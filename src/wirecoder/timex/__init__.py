@@ -1,0 +1,225 @@
+"""timex stage: TIMEX3 time expressions, normalised against the article's anchor date.
+
+Recognition is Microsoft Recognizers (recognizers-text-suite) on candidate windows; span
+conventions, modifiers, tense-driven resolution and statement-date anchoring are ours
+(`_context`, `_values`, rule tables in `_rules`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from wirecoder.parse import ParsedArticle
+from wirecoder.records import TimeExpression
+from wirecoder.timex._clause import time_for_clause
+from wirecoder.timex._context import (
+    adjust_span,
+    attaches_directly,
+    governing_verb,
+    in_complement,
+    statement_verb,
+    tense,
+)
+from wirecoder.timex._recognizer import RawHit, candidate_windows, load_recognizer, recognize
+from wirecoder.timex._grammar import grammar_hits
+from wirecoder.timex._rules import (
+    NOT_TIME_FOLLOWERS,
+    NOT_TIMEX_SHAPE,
+    NOT_TIMEX_WORDS,
+    PART_OF_DAY_VALUES,
+)
+from wirecoder.timex._values import Normalised, normalise
+
+__all__ = ["STAGE", "find_time_expressions", "load_recognizer", "time_for_clause"]
+
+STAGE = "timex"
+NO_ANCHOR = "no publication date to anchor relative expression"
+
+# The recognizer needs some reference date; with no anchor its relative results are masked
+# back to their underspecified form, so this date never reaches a record. Not the clock.
+_NO_ANCHOR_REFERENCE = dt.date(2000, 1, 1)
+_EVENT_RELATIVE = re.compile(r"^the\s+(?:day|week|month|year)\s+(?:after|before)$", re.I)
+_PAREN_DAY = re.compile(r"^\s*\(\s*$")
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^XXXX-WXX-\d$")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A recognizer hit on its way to a TimeExpression."""
+
+    start: int
+    end: int
+    raw: RawHit
+    mod: str | None
+    sentence: int
+
+
+def _keep(hit: RawHit, text: str, doc: Doc) -> bool:
+    """Drop recognizer hits that are not TIMEX3s in news prose."""
+    surface = text[hit.start : hit.end]
+    if not hit.timex or NOT_TIMEX_SHAPE.match(surface):
+        return False
+    # "may" only lower-case: the modal; "May" is left to the part-of-speech check below.
+    if surface in NOT_TIMEX_WORDS or surface.lower() in NOT_TIMEX_WORDS - {"may"}:
+        return False
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is not None and len(span) == 1 and (span[0].tag_ == "MD" or span[0].pos_ == "VERB"):
+        return False  # "may" the modal, "fall" the verb
+    if hit.timex in PART_OF_DAY_VALUES:
+        return False  # "the first tranquil night": a bare part of the day names no time
+    if NOT_TIME_FOLLOWERS.match(text[hit.end : hit.end + 6]):
+        return False  # "63-year-old" is an age
+    if _EVENT_RELATIVE.match(text[hit.start : hit.end]):
+        return False  # "the day after Moscow declared": anchored to an event, not a date
+    return True
+
+
+def _dedupe(hits: list[RawHit]) -> list[RawHit]:
+    """Keep the longest of overlapping hits (windows overlap and the recognizer repeats)."""
+    out: list[RawHit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if out and h.start < out[-1].end:
+            if h.end - h.start > out[-1].end - out[-1].start:
+                out[-1] = h
+            continue
+        out.append(h)
+    return out
+
+
+def _merge_parenthesised(hits: list[RawHit], text: str) -> list[RawHit]:
+    """ "yesterday (Wednesday)": one expression, valued by the named day."""
+    out: list[RawHit] = []
+    i = 0
+    while i < len(hits):
+        a = hits[i]
+        if i + 1 < len(hits):
+            b = hits[i + 1]
+            close = re.match(r"\s*\)", text[b.end :])
+            if _PAREN_DAY.match(text[a.end : b.start]) and close and _DAY_VALUE.match(b.timex):
+                out.append(replace(b, start=a.start, end=b.end + close.end()))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _recognize_article(parsed: ParsedArticle, model: Any, reference: dt.date) -> list[_Hit]:
+    text = parsed.text
+    hits: list[_Hit] = []
+    for sent in parsed.sentences:
+        span = parsed.spacy_sentence(sent.index)
+        raw: list[RawHit] = []
+        for lo, hi in candidate_windows(span):
+            raw.extend(recognize(model, text, lo, hi, reference))
+        raw = [h for h in raw if _keep(h, text, parsed.doc)]
+        raw.extend(grammar_hits(text, sent.start, sent.end))
+        raw = _merge_parenthesised(_dedupe(raw), text)
+        for h in raw:
+            start, end, mod = adjust_span(
+                text,
+                h.start,
+                h.end,
+                is_duration=h.type_name == "duration",
+                recognizer_mod=h.mod,
+            )
+            hits.append(_Hit(start=start, end=end, raw=h, mod=mod, sentence=sent.index))
+    return hits
+
+
+def _statement_dates(
+    parsed: ParsedArticle, hits: list[_Hit], values: list[Normalised]
+) -> dict[int, tuple[int, dt.date]]:
+    """Hits dated by a statement in their sentence: hit index -> (statement hit, date)."""
+    doc = parsed.doc
+    out: dict[int, tuple[int, dt.date]] = {}
+    for i, (hit, norm) in enumerate(zip(hits, values, strict=True)):
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", norm.value):
+            continue
+        verb = statement_verb(doc, hit.start, hit.end)
+        if verb is None:
+            continue
+        said_on = dt.date.fromisoformat(norm.value)
+        for j, other in enumerate(hits):
+            if j == i or other.sentence != hit.sentence or not values[j].relative:
+                continue
+            if in_complement(doc, verb, other.start, other.end):
+                out.setdefault(j, (i, said_on))
+    return out
+
+
+def find_time_expressions(
+    parsed: ParsedArticle, *, recognizer: Any | None = None
+) -> list[TimeExpression]:
+    """Every time expression in the article, as TIMEX3 values resolved against an anchor.
+
+    The anchor is the publication date, or, inside what a dated statement reports ("Kirby
+    said on Tuesday that ... earlier this week"), the statement's date. Without a publication
+    date, relative expressions keep their underspecified value (XXXX-WXX-4) with
+    `resolved=False`; absolute ones ("March 3, 2022") still resolve. The clock is never read.
+
+    Args:
+        parsed: the parsed article.
+        recognizer: a loaded Microsoft Recognizers date-time model; `load_recognizer()` when
+            None (built once per process).
+
+    Returns:
+        Time expressions in text order, each with provenance from stage "timex".
+
+    Example:
+        >>> times = find_time_expressions(parsed)  # doctest: +SKIP
+        >>> [(t.prov.text, t.value) for t in times]  # doctest: +SKIP
+        [('Thursday night', '2022-11-10TNI'), ('at least one week', 'P1W'), ...]
+    """
+    model = recognizer if recognizer is not None else load_recognizer()
+    anchor = parsed.article.published
+    text = parsed.text
+    hits = _recognize_article(parsed, model, anchor or _NO_ANCHOR_REFERENCE)
+    directions = [
+        tense(governing_verb(parsed.doc, h.start, h.end))
+        if attaches_directly(parsed.doc, h.start, h.end)
+        else None
+        for h in hits
+    ]
+    values = [
+        normalise(h.raw.timex, h.raw.type_name, text[h.start : h.end], anchor, d)
+        for h, d in zip(hits, directions, strict=True)
+    ]
+    anchors: list[tuple[dt.date | None, str | None]] = [
+        (anchor, "publication") if anchor else (None, None) for _ in hits
+    ]
+    if anchor is not None:
+        for j, (_, said_on) in _statement_dates(parsed, hits, values).items():
+            h = hits[j]
+            again = [
+                r
+                for r in recognize(model, text, h.raw.start, h.raw.end, said_on)
+                if r.timex
+            ]
+            timex = again[0].timex if again else h.raw.timex
+            values[j] = normalise(
+                timex, h.raw.type_name, text[h.start : h.end], said_on, directions[j]
+            )
+            anchors[j] = (said_on, "statement")
+    out: list[TimeExpression] = []
+    for h, norm, (used, source) in zip(hits, values, anchors, strict=True):
+        unresolved = norm.relative and used is None
+        out.append(
+            TimeExpression(
+                prov=parsed.provenance(h.start, h.end, stage=STAGE),
+                value=norm.value,
+                type=norm.type,
+                resolved=not unresolved,
+                reason=NO_ANCHOR if unresolved else None,
+                granularity=norm.granularity,
+                mod=h.mod,
+                anchor=used.isoformat() if used and norm.relative else None,
+                anchor_from=source if used and norm.relative else None,
+            )
+        )
+    return out
