@@ -28,6 +28,7 @@ from wirecoder.events._lexicon import (
     Trigger,
 )
 from wirecoder.parse import ParsedArticle
+from wirecoder.timex import time_for_clause
 from wirecoder.records import (
     Claim,
     Event,
@@ -252,15 +253,14 @@ def find_events(
             status, claimed = _status(tok, claim)
 
             date, method = None, "none"
-            own = [
-                t
-                for t in sent_times
-                if t.type in (TimexType.DATE, TimexType.TIME)
-                and t.resolved
-                and any(lo <= i < hi and i in in_clause for i in range(t.prov.start, t.prov.end))
-            ]
-            if own:
-                date, method = own[0].value, "governing"
+            governing = time_for_clause(
+                parsed,
+                tok.idx,
+                tok.idx + len(tok.text),
+                [t for t in sent_times if t.type in (TimexType.DATE, TimexType.TIME) and t.resolved],
+            )
+            if governing is not None:
+                date, method = governing.value, "governing"
             elif claim is not None and _statement_date(claim, claims, sent.index):
                 date, method = _statement_date(claim, claims, sent.index), "statement"
             elif published is not None:

@@ -1,0 +1,39 @@
+"""Name folding shared by the gazetteer build and lookups: case, diacritics, punctuation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that NFKD does not decompose into a base letter plus a combining mark.
+_LETTERS = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d",
+        "Đ": "D", "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d",
+    }
+)  # fmt: skip
+# Apostrophes and soft signs vanish ("Kharkiv'" = "Kharkiv", "Ivano-Frankivs'k" = "...Frankivsk");
+# hyphens and dashes become spaces; periods go ("St. Louis" = "St Louis", "U.S." = "US").
+_DROP = re.compile(r"[.'’‘`ʼʹ\"“”]")
+_SPACE = re.compile(r"[\s\-‐‑–—_/,]+")
+# Abbreviations GeoNames spells both ways across entries (Saint/St., Mount/Mt., Fort/Ft.).
+_ABBREV = {"saint": "st", "mount": "mt", "fort": "ft", "sainte": "ste"}
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: casefolded, without diacritics or punctuation.
+
+    Example:
+        >>> fold("Saint-Étienne")
+        'st etienne'
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _SPACE.sub(" ", _DROP.sub("", text)).strip().casefold()
+    words = [_ABBREV.get(w, w) for w in text.split(" ")]
+    return " ".join(words)
+
+
+def is_latin(key: str) -> bool:
+    """Whether a folded key is plain Latin letters, digits and spaces (an English-usable name)."""
+    return key.isascii() and any(ch.isalpha() for ch in key)

@@ -1,0 +1,70 @@
+"""Text patterns that mark a place and the kind of place ("the city of X", "X Oblast", ...).
+
+Hand-written regular expressions: no library recognises these English constructions with the
+feature type they imply, and a spaCy Matcher would need the same patterns spelt as token dicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Hint = Literal["city", "region", "river", "airport", "country", "sea"]
+
+# A capitalised name of one to four words ("Kherson", "Los Angeles", "Ivano-Frankivsk").
+NAME = r"(?P<name>[A-Z][\w’'\-]*[\w](?:\s+(?:[A-Z][\w’'\-]*[\w]|of|de|la|upon)){0,3}|[A-Z])"
+_CITY_WORDS = r"village|city|town|settlement|hamlet|port(?:\s+city)?|(?:regional\s+)?capital(?:\s+city)?"
+_REGION_WORDS = r"province|region|oblast|state|county|district|governorate|parish"
+
+# (pattern, hint, whether the suffix word belongs to the item span)
+# In order of priority: where two patterns cover one name, the first one's hint wins ("the city
+# of Kherson province" is the province; "the region around capital city Kyiv" is the region).
+_PATTERNS: list[tuple[re.Pattern[str], Hint, bool]] = [
+    (re.compile(rf"{NAME}\s+(?:Oblast|oblast|[Pp]rovince|[Rr]egion|Governorate|governorate|County|Parish|[Dd]istrict|Raion|raion)\b"), "region", True),
+    (re.compile(rf"{NAME}\s+(?:International\s+)?(?:[Aa]irport|[Aa]irfield|[Aa]ir\s+[Bb]ase)\b"), "airport", True),
+    (re.compile(rf"{NAME}\s+(?:River|river)\b"), "river", True),
+    (re.compile(rf"\b(?:[Tt]he\s+)?(?:River|river)\s+{NAME}"), "river", False),
+    (re.compile(rf"\b(?:[Tt]he\s+)?(?:region|area|province|oblast)\s+around\s+(?:(?:the\s+)?capital(?:\s+city)?\s+)?{NAME}"), "region", False),
+    (re.compile(rf"\b(?:[Tt]he|[Aa])\s+(?:{_REGION_WORDS})\s+of\s+{NAME}"), "region", False),
+    (re.compile(rf"\b(?:{_CITY_WORDS})\s+of\s+{NAME}"), "city", False),
+    (re.compile(rf"\bcapital(?:\s+city)?\s+{NAME}"), "city", False),
+]  # fmt: skip
+
+_PART = re.compile(
+    r"(?:\b(?:near|outside|outskirts\s+of|vicinity\s+of|suburbs?\s+of|(?:north|south|east|west)"
+    r"(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
+)
+_PART_AFTER = re.compile(
+    r"^(?:[’']s)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|outer)\s+"
+    r"(?:sector|part|outskirts|suburbs|districts?|neighbou?rhoods?|edge|flank)"
+)
+
+
+@dataclass(frozen=True)
+class PatternHit:
+    """A name marked by a pattern: where the name is, where the item span is, the implied kind."""
+
+    name_start: int
+    name_end: int
+    start: int
+    end: int
+    hint: Hint
+
+
+def pattern_hits(text: str, start: int, end: int) -> list[PatternHit]:
+    """Pattern matches inside text[start:end] (one sentence), with document offsets."""
+    hits: list[PatternHit] = []
+    for regex, hint, with_suffix in _PATTERNS:
+        for m in regex.finditer(text, start, end):
+            ns, ne = m.span("name")
+            span_end = m.end() if with_suffix else ne
+            hits.append(PatternHit(ns, ne, ns, span_end, hint))
+    return hits
+
+
+def is_part_of(text: str, start: int, end: int) -> bool:
+    """Whether the place at text[start:end] is named as "near X", "outskirts of X", "X's north"."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    return bool(_PART.search(before) or _PART_AFTER.match(after))

@@ -1,0 +1,294 @@
+"""Toponym resolution: choose a gazetteer entry per toponym with the document's evidence.
+
+Evidence, beyond a prior from population and prominence:
+- the feature type the text implies ("the city of", "province", "river", "airport", "the X");
+- administrative containment ("Springfield, Illinois");
+- the document's country focus (countries named, places resolved with confidence);
+- proximity to the document's other places;
+- stated offsets ("55 kilometers north of the city of Kherson") that place a point;
+- one sense per document: every mention of a name (with the same implied type) gets one entry.
+A capital or country that is the subject of a verb of saying or deciding is the government
+("Moscow announced"): role "actor".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from wirecoder.parse import ParsedArticle
+from wirecoder.places._fold import fold
+from wirecoder.places._geo import bearing_of, haversine_km, offset
+from wirecoder.places.gazetteer import Candidate, Gazetteer
+from wirecoder.places.recognize import Toponym, recognize_toponyms
+from wirecoder.records import PlaceMention
+
+STAGE = "places"
+_NATURAL = frozenset({"STM", "SEA", "STRT", "RSV", "RGN", "PEN", "ISL", "LK", "MTS", "BAY", "GULF"})
+_SPOT = frozenset({"AIRP", "PSN", "BDG", "DAM", "MFG"})
+ACTOR_VERBS = frozenset({
+    "say", "announce", "declare", "claim", "deny", "warn", "accuse", "state", "insist", "reject",
+    "threaten", "demand", "agree", "sign", "recognize", "recognise", "respond", "retaliate",
+    "vow", "urge", "condemn", "invade", "conquer", "annex", "order", "confirm", "admit",
+    "acknowledge", "refuse", "propose", "intend", "want", "seek", "launch", "attack", "blame",
+    "report", "expel", "sanction", "impose", "call", "request", "negotiate", "protest", "decide",
+})  # fmt: skip
+_OFFSET = re.compile(
+    r"(?P<dist>\d[\d,]*(?:\.\d+)?)\s*(?:-\s*)?(?P<unit>kilometers|kilometres|km|miles|mi)\b"
+    r"(?:\s*\([^)]{0,40}\))?\s+(?:to\s+the\s+)?"
+    r"(?P<dir>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)\s+of\s+"
+    r"(?:the\s+(?:city|town|village|capital|port)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# Relative error of a distance given in the text ("approximately 55 km"), plus a floor; a guess
+# from how wire reports round distances (to 5 or 10 km), not a measured figure.
+_OFFSET_REL_ERROR, _OFFSET_FLOOR_KM = 0.2, 5.0
+
+
+@dataclass
+class _Offset:
+    lat: float
+    lon: float
+    uncertainty_km: float
+    text: str
+
+
+def _prior(c: Candidate) -> float:
+    score = 0.7 * math.log10(c.population + 1) + 0.8 * math.log10(c.n_names + 1)
+    score += {"PCLI": 4.0, "CONT": 4.0, "ADM1": 2.5, "PPLC": 1.0, "ADM2": 0.0}.get(c.feature, 0.0)
+    if c.feature in _NATURAL or c.feature in _SPOT:
+        score += 4.0  # hand-listed: only the features war reporting names
+    score -= (0.0, 0.7, 2.5)[c.name_kind]
+    return score
+
+
+def _hint_score(t: Toponym, c: Candidate) -> float:
+    if t.hint == "city":
+        return 5.0 if c.is_populated_place else -5.0
+    if t.hint == "region":
+        if c.feature in ("ADM1", "ADM2", "RGN"):
+            # The bigger region: "the region around Kyiv" is Kyiv Oblast, not the city's own unit.
+            return 5.0 + (1.0 if c.feature == "ADM1" else 0.0) + 1.5 * math.log10(c.size + 1)
+        return -5.0
+    if t.hint == "river":
+        return 9.0 if c.feature == "STM" else -5.0
+    if t.hint == "airport":
+        return 9.0 if c.feature == "AIRP" else 0.0
+    if t.has_article:
+        # Rivers, seas and regions take an article ("the Dnipro"); towns do not.
+        return 4.0 if c.feature in _NATURAL else -1.0
+    return 0.0
+
+
+@dataclass
+class _Context:
+    toponyms: list[Toponym]
+    containers: dict[int, list[Candidate]]  # toponym index -> candidates of ", Y" after it
+    offsets: dict[int, _Offset] = field(default_factory=dict)
+    anchors: list[tuple[str, float, float]] = field(default_factory=list)  # confident picks
+    _cache: dict[tuple[str, bool], dict[str, float]] = field(default_factory=dict)
+
+    def focus(self, name: str, admin: bool = False) -> dict[str, float]:
+        """Country (or first-level region) code -> share of the document's other names."""
+        key = (fold(name), admin)
+        if key not in self._cache:
+            self._cache[key] = _focus(self.toponyms, key[0], admin)
+        return self._cache[key]
+
+
+def _named_after_city(t: Toponym) -> set[str]:
+    """Admin codes of populated places that carry the name itself ("Kherson" the city)."""
+    return {c.admin1_code for c in t.candidates if c.is_populated_place and c.name_kind == 0 and c.admin1_code}
+
+
+def _score(t: Toponym, c: Candidate, ctx: _Context | None, i: int) -> float:
+    score = _prior(c) + _hint_score(t, c)
+    if t.hint != "region" and c.feature.startswith("ADM") and c.admin1_code in _named_after_city(t):
+        # A region named after its main city ("Kherson" for Khersonska oblast, the city-region
+        # of Kyiv): the bare name means the city unless the text says region.
+        score -= 6.0
+    elif t.hint == "region" and c.name_kind == 0 and c.admin1_code in _named_after_city(t):
+        # "the region around Kyiv": the surrounding oblast, not the city's own unit.
+        score -= 3.0
+    if ctx is None:
+        return score
+    for y in ctx.containers.get(i, []):
+        if y.feature == "ADM1" and c.admin1_code == y.admin1_code and c.feature != "ADM1":
+            score += 8.0
+        elif y.feature == "PCLI" and c.country_code == y.country_code:
+            score += 5.0
+    score += 6.0 * ctx.focus(t.name).get(c.country_code or "", 0.0)
+    if c.feature != "ADM1":
+        score += 5.0 * ctx.focus(t.name, admin=True).get(c.admin1_code or "", 0.0)
+    key = fold(t.name)
+    near = [haversine_km(c.lat, c.lon, a, b) for k, a, b in ctx.anchors if k != key]
+    if near:
+        score += 3.0 * math.exp(-min(near) / 100.0)
+    off = ctx.offsets.get(i)
+    if off is not None:
+        d = haversine_km(c.lat, c.lon, off.lat, off.lon)
+        score += 10.0 if d <= max(2 * off.uncertainty_km, 15.0) else -3.0
+    return score
+
+
+def _best(scored: dict[int, float]) -> tuple[int, float]:
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    margin = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 99.0
+    return ranked[0][0], margin
+
+
+def _group_key(t: Toponym) -> tuple[str, str | None, tuple[tuple[str, str], ...]]:
+    # The candidates are part of the key: "Kherson province" was looked up as a phrase.
+    return fold(t.name), t.hint, tuple((c.name, c.feature) for c in t.candidates[:3])
+
+
+def _choose(toponyms: list[Toponym], ctx: _Context | None) -> dict[int, tuple[Candidate, float]]:
+    """Per toponym index: the chosen candidate and its margin, one choice per name group."""
+    groups: dict[tuple[str, str | None, tuple[tuple[str, str], ...]], list[int]] = defaultdict(list)
+    keys = {_group_key(t) for t in toponyms if t.candidates}
+    for i, t in enumerate(toponyms):
+        if t.candidates:
+            key = _group_key(t)
+            if key[1] is None and (key[0], "city", key[2]) in keys:
+                key = (key[0], "city", key[2])  # the bare name, where the text also says "the city of"
+            groups[key].append(i)
+    out: dict[int, tuple[Candidate, float]] = {}
+    for members in groups.values():
+        cands = toponyms[members[0]].candidates
+        total: dict[int, float] = defaultdict(float)
+        for i in members:
+            for k, c in enumerate(cands):
+                total[k] += _score(toponyms[i], c, ctx, i)
+        k, margin = _best(total)
+        for i in members:
+            out[i] = (cands[k], margin)
+    return out
+
+
+def _containers(parsed: ParsedArticle, toponyms: list[Toponym]) -> dict[int, list[Candidate]]:
+    """ "X, Y" (and "X in Y"): Y's region and country candidates, for X."""
+    out: dict[int, list[Candidate]] = {}
+    for i in range(len(toponyms) - 1):
+        a, b = toponyms[i], toponyms[i + 1]
+        between = parsed.text[a.end : b.start]
+        if between.strip() in (",", "in", ", in") and b.candidates:
+            out[i] = [c for c in b.candidates if c.feature in ("ADM1", "PCLI")]
+    return out
+
+
+def _offsets(
+    parsed: ParsedArticle, toponyms: list[Toponym], chosen: dict[int, tuple[Candidate, float]]
+) -> dict[int, _Offset]:
+    """ "X, approximately 55 kilometers north of Y": for X, the point that far from Y."""
+    out: dict[int, _Offset] = {}
+    for j, anchor in enumerate(toponyms):
+        if j not in chosen or j == 0:
+            continue
+        sent = parsed.sentence_at(anchor.start)
+        m = _OFFSET.search(parsed.text, sent.start, anchor.start)
+        if m is None:
+            continue
+        targets = [i for i in range(j) if toponyms[i].end <= m.start() and toponyms[i].start >= sent.start]
+        bearing = bearing_of(m.group("dir"))
+        if not targets or bearing is None:
+            continue
+        dist = float(m.group("dist").replace(",", ""))
+        if m.group("unit").lower() in ("miles", "mi"):
+            dist *= 1.609344
+        c = chosen[j][0]
+        lat, lon = offset(c.lat, c.lon, dist, bearing)
+        unc = _OFFSET_REL_ERROR * dist + _OFFSET_FLOOR_KM
+        label = f"{dist:g} km {m.group('dir')} of {c.name}"
+        out[targets[-1]] = _Offset(lat, lon, unc, label)
+    return out
+
+
+def _focus(toponyms: list[Toponym], key: str, admin: bool = False) -> dict[str, float]:
+    """The document's focus as seen from the name `key`: each other name votes for the countries
+    (or first-level regions) of its candidates, split evenly, so an unambiguous name votes fully
+    and "Dublin" (Ireland, and a dozen US states) spreads its vote. A name does not vote for
+    itself: its own candidates would otherwise confirm themselves."""
+    weights: dict[str, float] = defaultdict(float)
+    for t in toponyms:
+        if fold(t.name) == key:
+            continue
+        keys = {c.admin1_code if admin else c.country_code for c in t.candidates}
+        keys.discard(None)
+        for k in keys:
+            weights[str(k)] += 1.0 / len(keys)
+    total = sum(weights.values())
+    return {k: v / total for k, v in weights.items()} if total else {}
+
+
+def _precision(c: Candidate, part_of: bool) -> int:
+    if c.is_region or c.feature in _NATURAL:
+        return 3
+    return 2 if part_of else 1
+
+
+def _role(parsed: ParsedArticle, t: Toponym, c: Candidate | None) -> str:
+    if c is None or c.feature not in ("PCLI", "PPLC"):
+        return "location"
+    token = parsed.doc[t.token_i]
+    if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ in ACTOR_VERBS:
+        return "actor"
+    return "location"
+
+
+def resolve_toponyms(parsed: ParsedArticle, toponyms: list[Toponym]) -> list[PlaceMention]:
+    """Resolve recognised toponyms to PlaceMentions (see the module docstring for the evidence)."""
+    first = _choose(toponyms, None)
+    ctx = _Context(toponyms, _containers(parsed, toponyms))
+    ctx.anchors = [(fold(toponyms[i].name), c.lat, c.lon) for i, (c, m) in first.items() if m >= 2.0]
+    second = _choose(toponyms, ctx)
+    ctx.offsets = _offsets(parsed, toponyms, second)
+    ctx.anchors = [(fold(toponyms[i].name), c.lat, c.lon) for i, (c, m) in second.items() if m >= 1.0]
+    final = _choose(toponyms, ctx) if ctx.offsets or ctx.anchors else second
+    mentions: list[PlaceMention] = []
+    for i, t in enumerate(toponyms):
+        prov = parsed.provenance(t.start, t.end, stage=STAGE)
+        off = ctx.offsets.get(i)
+        if i in final:
+            c = final[i][0]
+            relative = None
+            if off is not None and haversine_km(c.lat, c.lon, off.lat, off.lon) <= max(2 * off.uncertainty_km, 15.0):
+                relative = off.text
+            mentions.append(PlaceMention(
+                prov=prov, name=c.name, geonames_id=c.geonames_id, lat=c.lat, lon=c.lon,
+                feature=c.feature, country_code=c.country_code, admin1=c.admin1,
+                geo_precision=_precision(c, t.part_of), role=_role(parsed, t, c),  # type: ignore[arg-type]
+                relative_to=relative,
+            ))  # fmt: skip
+        elif off is not None:
+            mentions.append(PlaceMention(
+                prov=prov, name=t.name, lat=off.lat, lon=off.lon, geo_precision=2,
+                reason="not in the gazetteer; placed by the stated offset", relative_to=off.text,
+                uncertainty_km=round(off.uncertainty_km, 1),
+            ))  # fmt: skip
+        else:
+            mentions.append(PlaceMention(
+                prov=prov, name=t.name, resolved=False,
+                reason="unknown place: no gazetteer entry has this name",
+            ))  # fmt: skip
+    return mentions
+
+
+def find_places(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The places stage: recognise the place names of an article and resolve each one.
+
+    Args:
+        parsed: the parsed article.
+        gazetteer: an open gazetteer (`open_gazetteer()`), loaded once and passed in.
+
+    Returns:
+        One PlaceMention per place name, in text order; each carries provenance whose text is
+        the toponym ("Kherson" in "the city of Kherson"; "Kherson province" for the region).
+        A name no entry fits has `resolved=False` and a `reason`.
+
+    Example:
+        >>> [(p.name, p.feature) for p in find_places(parsed, gaz)]  # "...the city of Kherson"
+        [('Kherson', 'PPL')]
+    """
+    return resolve_toponyms(parsed, recognize_toponyms(parsed, gazetteer))
