@@ -1,24 +1,18 @@
-"""Great-circle distance and offsets ("55 km north of X")."""
+"""Offsets ("55 km north of X") and compass words; distances come from wirecoder._geo."""
 
 from __future__ import annotations
 
 import math
 import re
 
-EARTH_RADIUS_KM = 6371.0088
+from wirecoder._geo import EARTH_RADIUS_KM, haversine_km
+
+__all__ = ["BEARINGS", "bearing_of", "haversine_km", "offset"]
 
 BEARINGS = {
     "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
     "southwest": 225.0, "west": 270.0, "northwest": 315.0,
 }  # fmt: skip
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def offset(lat: float, lon: float, distance_km: float, bearing_deg: float) -> tuple[float, float]:
