@@ -248,7 +248,6 @@ def find_events(
             clause = _clause_tokens(tok)
             lo = min(t.idx for t in clause)
             hi = max(t.idx + len(t.text) for t in clause)
-            in_clause = {t.idx for t in clause}
             claim = _claim_at(claims, tok.idx, tok.idx + len(tok.text))
             status, claimed = _status(tok, claim)
 

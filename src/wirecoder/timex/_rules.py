@@ -125,7 +125,7 @@ SPEECH_LEMMAS = frozenset(
         "say", "tell", "state", "announce", "report", "claim", "add", "confirm", "deny",
         "warn", "write", "post", "tweet", "insist", "declare", "acknowledge", "admit",
         "assert", "explain", "note", "predict", "estimate", "suggest", "indicate", "reveal",
-        "disclose", "allege", "argue", "promise", "pledge", "vow", "threaten", "tell",
+        "disclose", "allege", "argue", "promise", "pledge", "vow", "threaten",
         "brief", "accuse", "concede", "comment", "respond", "reply", "inform", "signal",
     }
 )  # fmt: skip
