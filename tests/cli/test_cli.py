@@ -148,3 +148,31 @@ def test_places_lookup() -> None:
 @pytest.mark.parametrize("cmd", [["eval"], ["extract", "/nonexistent/file.txt"]])
 def test_usage_errors_exit_non_zero(cmd: list[str]) -> None:
     assert runner.invoke(app, cmd).exit_code != 0
+
+
+def test_eval_runs_every_scorer_on_dev_data(shared_dir: Path, tmp_path: Path) -> None:
+    dev = shared_dir / "dev"
+    out = tmp_path / "scores.json"
+    result = runner.invoke(
+        app,
+        [
+            "eval", "--limit", "2", "--json", str(out),
+            "--timeml", str(dev / "timeml"),
+            "--geo", str(dev / "geo" / "TR-News.xml"),
+            "--attribution", str(dev / "attribution" / "dev"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(out.read_text())
+    assert {"timeml", "geo", "attribution"} <= set(scores)
+
+
+def test_eval_on_the_bundled_gold(tmp_path: Path) -> None:
+    out = tmp_path / "scores.json"
+    result = runner.invoke(app, ["eval", str(EXAMPLES / "gold.yaml"), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(out.read_text())["gold"]["scores"]
+    assert set(scores) == {"events", "claims", "quantities", "places", "dates", "contradictions"}
+    # Floors below what the system reaches today (places 5/5, claims 13/13): a regression fails.
+    assert scores["places"]["recall"] >= 0.8
+    assert scores["claims"]["recall"] >= 0.8

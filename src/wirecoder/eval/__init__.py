@@ -24,7 +24,9 @@ def run_timeml(paths: list[Path], *, limit: int | None = None) -> Any:
     from wirecoder.parse import load_nlp
 
     files = _files(paths, "*.tml")
-    return evaluate_timeml(files[:limit] if limit else files, nlp=load_nlp())
+    if limit:  # spread over the corpora rather than the first folder only
+        files = files[:: max(1, len(files) // limit)][:limit]
+    return evaluate_timeml(files, nlp=load_nlp())
 
 
 def run_geo(paths: list[Path], *, limit: int | None = None) -> Any:

@@ -255,13 +255,16 @@ def _score_document(
             overlap.unmatched.append(p[3][:120])
 
 
-def evaluate_attribution(paths: list[Path], *, nlp: Language) -> AttributionReport:
+def evaluate_attribution(
+    paths: list[Path], *, nlp: Language, limit: int | None = None
+) -> AttributionReport:
     """Run the claims stage on brat attribution data and score it (see the module docstring).
 
     Args:
         paths: directories holding `text/` and `attributions/` (e.g. PolNeAR's `dev`), or
             single `.ann` files (their text is looked up in `../text/`).
         nlp: the loaded spaCy pipeline (`wirecoder.parse.load_nlp()`).
+        limit: score only the first `limit` articles (sorted by name).
 
     Returns:
         The report: content exact / overlap, content+source, content+cue P/R/F1, and the
@@ -275,7 +278,7 @@ def evaluate_attribution(paths: list[Path], *, nlp: Language) -> AttributionRepo
         >>> report = evaluate_attribution(dev, nlp=load_nlp())  # doctest: +SKIP
         >>> print("\\n".join(report.lines()))  # doctest: +SKIP
     """
-    docs = _collect(paths)
+    docs = _collect(paths)[:limit] if limit else _collect(paths)
     if not docs:
         raise GoldFileError(f"no .ann files under {', '.join(map(str, paths))}")
     dates = _dates(paths)
