@@ -195,25 +195,33 @@ def extract(
     settings = _settings()
     when = _date(published, "--published")
     failed = 0
-    articles = []
-    for item in read_inputs([path], published=when, max_bytes=max_bytes or settings.max_bytes):
-        if isinstance(item, InputError):
-            err.print(f"wirecoder: error: {item}", markup=False, highlight=False)
-            failed += 1
-        else:
-            articles.append(item)
+
+    def articles() -> Iterator[Any]:
+        nonlocal failed
+        for item in read_inputs([path], published=when, max_bytes=max_bytes or settings.max_bytes):
+            if isinstance(item, InputError):
+                err.print(f"wirecoder: error: {item}", markup=False, highlight=False)
+                failed += 1
+            else:
+                yield item
+
     rows: list[dict[str, Any]] = []
     try:
-        for result in Pipeline().process(articles):
+        for result in Pipeline().process(articles()):
             for f in result.failures:
                 err.print(f"wirecoder: error: {result.article.path}: {f.error}", markup=False)
                 failed += 1
-            rows.extend(result.contract_rows())
+            if fmt == "jsonl":  # stream the contract: one article at a time, nothing held
+                from wirecoder.export import write_jsonl
+
+                write_jsonl(result.contract_rows(), sys.stdout)
+            else:
+                rows.extend(result.contract_rows())
     except WirecoderError as e:
         _fail(str(e))
     if fmt == "table":
         _emit(rows, "table", ["kind", "sentence", "start", "end", "text", "value", "name", "acled_sub_event_type"])
-    else:
+    elif fmt != "jsonl":
         _emit(rows, fmt)
     if failed:
         raise typer.Exit(1)

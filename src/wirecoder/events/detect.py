@@ -260,8 +260,8 @@ def find_events(
             )
             if governing is not None:
                 date, method = governing.value, "governing"
-            elif claim is not None and _statement_date(claim, claims, sent.index):
-                date, method = _statement_date(claim, claims, sent.index), "statement"
+            elif claim is not None and (said_on := _statement_date(claim, claims, sent.index)):
+                date, method = said_on, "statement"
             elif published is not None:
                 date, method = published.isoformat(), "publication"
             date_value = date.split("T")[0] if date else None
