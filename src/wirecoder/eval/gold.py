@@ -1,7 +1,8 @@
 """Score the system against a gold file in the format of shared/gold/seeds.yaml.
 
 The matching rule is the one written in that file's header:
-- event: evidence sentence overlaps the gold evidence; ACLED type and sub-type equal; date equal,
+- event: evidence sentence (or the sentence of any of its further mentions) overlaps the gold
+  evidence; ACLED type and sub-type equal; date equal,
   or inside the gold date when that is a month or a week; place within `within_km` (default 25)
   of `at` when given.
 - claim: same speaker (any spelling: surname or fuzzy match), content overlapping `says` (at
@@ -310,7 +311,9 @@ def _score_events(spec: dict[str, Any], docs: dict[str, _Doc]) -> KindScore:
         reasons = []
         hit = None
         for e in doc.result.events:
-            if e.id in used or not (e.prov.start < ev_span[1] and ev_span[0] < e.prov.end):
+            # An event reported in several sentences is found in any of them.
+            sentences = [(e.prov.start, e.prov.end), *((m.start, m.end) for m in e.mentions)]
+            if e.id in used or not any(a < ev_span[1] and ev_span[0] < b for a, b in sentences):
                 continue
             if (e.acled_event_type, e.acled_sub_event_type) != (gold_type, gold_sub):
                 reasons.append(f"type {e.acled_sub_event_type}")

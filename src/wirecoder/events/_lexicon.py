@@ -54,6 +54,18 @@ TRIGGERS: dict[str, Trigger] = {
     "ambush": Trigger(BATTLES, "Armed clash", _VN),
     "storm": Trigger(BATTLES, "Armed clash", _V),
     "encircle": Trigger(BATTLES, "Armed clash", _V),
+    "attack": Trigger(BATTLES, "Armed clash", _VN),  # refined by target and weapon
+    "offensive": Trigger(BATTLES, "Armed clash", _N),
+    "raid": Trigger(BATTLES, "Armed clash", _VN),
+    "skirmish": Trigger(BATTLES, "Armed clash", _VN),
+    "combat": Trigger(BATTLES, "Armed clash", _N),
+    "gunfight": Trigger(BATTLES, "Armed clash", _N),
+    "shootout": Trigger(BATTLES, "Armed clash", _N),
+    "repulse": Trigger(BATTLES, "Armed clash", _V),
+    "besiege": Trigger(BATTLES, "Armed clash", _V),
+    "siege": Trigger(BATTLES, "Armed clash", _N),
+    "surround": Trigger(BATTLES, "Armed clash", _V),
+    "shoot": Trigger(BATTLES, "Armed clash", _V),  # "shot down a helicopter"
     # Explosions/Remote violence
     "shell": Trigger(REMOTE, "Shelling/artillery/missile attack", _V),
     "shelling": Trigger(REMOTE, "Shelling/artillery/missile attack", _N),
@@ -67,12 +79,30 @@ TRIGGERS: dict[str, Trigger] = {
     "explosion": Trigger(REMOTE, "Remote explosive/landmine/IED", _N),
     "explode": Trigger(REMOTE, "Remote explosive/landmine/IED", _V),
     "blast": Trigger(REMOTE, "Remote explosive/landmine/IED", _N),
+    "detonate": Trigger(REMOTE, "Remote explosive/landmine/IED", _V),
+    "bombing": Trigger(REMOTE, "Air/drone strike", _N),
+    "hit": Trigger(REMOTE, "Shelling/artillery/missile attack", _V),  # refined by weapon
+    "target": Trigger(REMOTE, "Shelling/artillery/missile attack", _V),
+    "pound": Trigger(REMOTE, "Shelling/artillery/missile attack", _V),
+    # Damage whose cause the text leaves open: in this war's reporting, remote violence unless a
+    # weapon or a military target says otherwise (see _triggers.refine).
+    "damage": Trigger(REMOTE, "Shelling/artillery/missile attack", _VN),
+    "destroy": Trigger(REMOTE, "Shelling/artillery/missile attack", _V),
+    "destruction": Trigger(REMOTE, "Shelling/artillery/missile attack", _N),
     # Violence against civilians
     "execute": Trigger(VAC, "Attack", _V),
     "massacre": Trigger(VAC, "Attack", _VN),
     "abduct": Trigger(VAC, "Abduction/forced disappearance", _V),
     "kidnap": Trigger(VAC, "Abduction/forced disappearance", _V),
     "rape": Trigger(VAC, "Sexual violence", _VN),
+    "torture": Trigger(VAC, "Attack", _VN),
+    # Harm to people: an event of its own only when no other violent event in the sentence
+    # carries it (then it gives that event its fatalities); see detect.CASUALTY_LEMMAS.
+    "kill": Trigger(VAC, "Attack", _V),
+    "killing": Trigger(VAC, "Attack", _N),
+    "wound": Trigger(VAC, "Attack", _V),
+    "injure": Trigger(VAC, "Attack", _V),
+    "casualty": Trigger(VAC, "Attack", _N),
     # Protests and riots
     "protest": Trigger(PROTESTS, "Peaceful protest", _VN),
     "rally": Trigger(PROTESTS, "Peaceful protest", _VN),
@@ -93,6 +123,17 @@ TRIGGERS: dict[str, Trigger] = {
     "truce": Trigger(STRATEGIC, "Agreement", _N),
     "arrest": Trigger(STRATEGIC, "Arrests", _VN),
     "detain": Trigger(STRATEGIC, "Arrests", _V),
+    "detention": Trigger(STRATEGIC, "Arrests", _N),
+    "agreement": Trigger(STRATEGIC, "Agreement", _N),
+    "convoy": Trigger(STRATEGIC, "Change to group/activity", _N),
+    "column": Trigger(STRATEGIC, "Change to group/activity", _N),
+    "deploy": Trigger(STRATEGIC, "Change to group/activity", _V),
+    "deployment": Trigger(STRATEGIC, "Change to group/activity", _N),
+    "buildup": Trigger(STRATEGIC, "Change to group/activity", _N),
+    "build-up": Trigger(STRATEGIC, "Change to group/activity", _N),
+    "mobilize": Trigger(STRATEGIC, "Change to group/activity", _V),
+    "mobilization": Trigger(STRATEGIC, "Change to group/activity", _N),
+    "reinforcement": Trigger(STRATEGIC, "Change to group/activity", _N),
     "loot": Trigger(STRATEGIC, "Looting/property destruction", _V),
     "steal": Trigger(STRATEGIC, "Looting/property destruction", _V),
     "plunder": Trigger(STRATEGIC, "Looting/property destruction", _V),
@@ -101,8 +142,48 @@ TRIGGERS: dict[str, Trigger] = {
 }
 
 # "pull" triggers only with these particles; "talk" only with these modifiers.
-PARTICLE_REQUIRED = {"pull": {"out", "back"}}
-MODIFIER_REQUIRED = {"talk": {"peace", "ceasefire"}, "strike": {"air", "drone", "missile"}}
+PARTICLE_REQUIRED = {"pull": {"out", "back"}, "shoot": {"down"}}
+MODIFIER_REQUIRED = {
+    "talk": {"peace", "ceasefire"},
+    "strike": {"air", "drone", "missile", "rocket", "artillery", "munition", "cluster", "bomb"},
+    "column": {"military", "armored", "armoured", "tank", "vehicle", "russian", "ukrainian"},
+}
+# "missile", "rocket": a weapon named alone ("armed with missiles") is no event; it is one as the
+# subject of an impact verb ("a missile landed", "rockets slammed into"), or as the head of a
+# headline ("Missile strike on Kharkiv"). See _triggers.
+WEAPON_NOUNS = {"missile", "rocket"}
+IMPACT_VERBS = {"land", "slam", "fall", "hit", "strike", "explode", "crash", "rain", "pound"}
+
+# The instrument named in the clause decides the kind of remote violence (ACLED's sub-types).
+WEAPON_SUBTYPES: list[tuple[frozenset[str], str]] = [
+    (frozenset({"chemical", "sarin", "chlorine"}), "Chemical weapon"),
+    (frozenset({"suicide"}), "Suicide bomb"),
+    (frozenset({"grenade"}), "Grenade"),
+    (frozenset({"drone", "airstrike", "air", "aircraft", "jet", "plane", "warplane", "helicopter",
+                "bomber", "bombing", "aerial"}), "Air/drone strike"),
+    (frozenset({"mine", "landmine", "ied", "booby", "tripwire"}), "Remote explosive/landmine/IED"),
+    (frozenset({"missile", "rocket", "shell", "shelling", "artillery", "mortar", "grad", "mlrs",
+                "howitzer", "cluster", "munition", "iskander", "kalibr", "tochka", "smerch",
+                "uragan", "tornado"}), "Shelling/artillery/missile attack"),
+]
+# Military targets and equipment: destroying or capturing them is part of a battle.
+MILITARY_NOUNS = {
+    "tank", "vehicle", "apc", "bmp", "btr", "helicopter", "aircraft", "jet", "convoy", "column",
+    "artillery", "equipment", "weaponry", "troops", "soldier", "unit", "position", "base",
+    "airbase", "depot", "drone", "truck", "howitzer", "launcher", "mlrs", "armor", "armour",
+    "military", "ammunition", "warship", "ship", "boat", "plane",
+}
+CIVILIAN_NOUNS = {
+    "civilian", "resident", "villager", "people", "child", "children", "family", "woman",
+    "women", "man", "men", "refugee", "evacuee", "journalist", "volunteer", "passenger",
+}
+# Verbs that make an event only with military equipment or troops as subject or object
+# ("equipment moving west", "a train transporting tanks").
+MOVEMENT_VERBS = {"move", "transport", "carry", "mass", "amass", "gather", "arrive", "head", "roll",
+                  "station", "redeploy", "relocate", "concentrate"}
+# Troops received, welcomed or greeted by residents: they entered the place (a liberation or a
+# capture, by the side the troops belong to).
+ARRIVAL_VERBS = {"enter", "welcome", "greet", "receive", "cheer"}
 
 # Removing mines or munitions ("sappers were removing thousands of landmines"): the verb is
 # generic, its object makes the event.
@@ -120,4 +201,5 @@ IRREGULAR_PAST = {
     "retook": "retake", "retaken": "retake", "overtook": "overtake", "fought": "fight",
     "stole": "steal", "stolen": "steal", "shot": "shoot", "struck": "strike", "drew": "draw",
     "withdrew": "withdraw", "withdrawn": "withdraw", "blew": "blow",
+    "hit": "hit", "killed": "kill", "destroyed": "destroy", "damaged": "damage",
 }

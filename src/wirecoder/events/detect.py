@@ -1,7 +1,8 @@
-"""Find events: a trigger word from the lexicon, then its actor, date, place, figures and source.
+"""Find events: a trigger, then its actor, date, place, figures and source, coded ACLED and PLOVER.
 
-First real form (issue #3): triggers from a table, arguments from the dependency parse. Each event
-records how its date was found (`date_method`), whether it rests on a claim, and its status.
+Per clause: triggers come from the lexicon (see _triggers.py), arguments from the dependency
+parse. Each event records how its date was found (`date_method`), whether it rests on a claim, and
+its status. Mentions of one event in several sentences are folded into one (see _merge.py).
 """
 
 from __future__ import annotations
@@ -12,23 +13,12 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from wirecoder._timevalue import date_range, time_precision
-from wirecoder.events._actors import normalise_actor
-from wirecoder.events._lexicon import (
-    ANNOUNCE_VERBS,
-    ATTEMPT_VERBS,
-    DEMINING_OBJECTS,
-    DEMINING_VERBS,
-    FUTURE_AUX,
-    IRREGULAR_PAST,
-    MODIFIER_REQUIRED,
-    PARTICLE_REQUIRED,
-    PREVENT_VERBS,
-    STRATEGIC,
-    TRIGGERS,
-    Trigger,
-)
+from wirecoder.events._actors import Actor, is_pronoun, normalise_actor
+from wirecoder.events._coding import ACLED, plover_for
+from wirecoder.events._lexicon import ANNOUNCE_VERBS, ARRIVAL_VERBS, ATTEMPT_VERBS, FUTURE_AUX, PREVENT_VERBS, Trigger
+from wirecoder.events._merge import merge_mentions
+from wirecoder.events._triggers import CASUALTY_LEMMAS, find_trigger, is_fragment, refine, territory_for_actor
 from wirecoder.parse import ParsedArticle
-from wirecoder.timex import time_for_clause
 from wirecoder.records import (
     Claim,
     Event,
@@ -38,6 +28,7 @@ from wirecoder.records import (
     TimeExpression,
     TimexType,
 )
+from wirecoder.timex import time_for_clause
 
 STAGE = "events"
 # Clause-forming dependencies: a time or place inside one of these belongs to another verb.
@@ -45,60 +36,6 @@ _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", 
 # An event this long before publication is background, mentioned for context.
 _BACKGROUND_DAYS = 21
 _METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "publication": 3, "none": 4}
-
-
-_MODAL = {"would", "could", "might", "may", "should"}
-
-
-def _is_state_or_hypothetical(tok: Token) -> bool:
-    """"locations retaken from Russian forces", "a destroyed village": a participle modifying a
-    noun describes a state, not a new event; "A withdrawal would mark ...": a hypothetical."""
-    if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
-        # ... unless an auxiliary stands right before it: 'had "stolen equipment' is a verb the
-        # parser misread because of the opening quote mark.
-        prev = tok.nbor(-1) if tok.i > 0 else None
-        while prev is not None and prev.is_punct and prev.i > 0:
-            prev = prev.nbor(-1)
-        return not (prev is not None and prev.lemma_ in ("have", "be"))
-    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
-        return any(c.dep_ == "aux" and c.lower_ in _MODAL for c in tok.head.children)
-    return False
-
-
-def _trigger_for(tok: Token) -> Trigger | None:
-    if _is_state_or_hypothetical(tok):
-        return None
-    lemma = tok.lemma_.lower()
-    trig = TRIGGERS.get(lemma)
-    if trig is None and tok.lower_ in IRREGULAR_PAST:  # the small model leaves some unlemmatised
-        lemma = IRREGULAR_PAST[tok.lower_]
-        trig = TRIGGERS.get(lemma)
-    if trig is None:
-        if tok.pos_ == "VERB" and lemma in DEMINING_VERBS:
-            objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj")}
-            objects |= {
-                g.lemma_.lower()
-                for c in tok.children
-                if c.dep_ in ("dobj", "obj")
-                for g in c.subtree
-                if g.pos_ == "NOUN"
-            }
-            if objects & DEMINING_OBJECTS:
-                return Trigger(STRATEGIC, "Disrupted weapons use", frozenset({"VERB"}))
-        return None
-    if tok.pos_ not in trig.pos:
-        return None
-    if lemma in PARTICLE_REQUIRED and not any(
-        c.dep_ == "prt" and c.lower_ in PARTICLE_REQUIRED[lemma] for c in tok.children
-    ):
-        return None
-    modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
-    if lemma in MODIFIER_REQUIRED and not modifiers & MODIFIER_REQUIRED[lemma]:
-        return None
-    if lemma == "strike" and modifiers & {"missile", "rocket", "artillery"}:
-        # ACLED codes missile strikes as shelling/artillery/missile attacks, not air strikes.
-        return Trigger(trig.event_type, "Shelling/artillery/missile attack", trig.pos)
-    return trig
 
 
 def _clause_tokens(tok: Token) -> list[Token]:
@@ -140,14 +77,14 @@ def _actor_token(tok: Token) -> Token | None:
 
 def _status(tok: Token, claim: Claim | None) -> tuple[str, bool]:
     """(status, claimed): announced/planned, claimed, denied, or confirmed by the outlet."""
-    chain = [tok, *list(tok.ancestors)[:3]]
+    chain = [tok, *list(tok.ancestors)[:6]]
     for anc in chain:
         lemma = anc.lemma_.lower()
         if anc is not tok and lemma in ANNOUNCE_VERBS:
             return "announced", claim is not None
         if any(c.lower_ in FUTURE_AUX for c in anc.children if c.dep_ == "aux"):
             return "announced", claim is not None
-        if anc.dep_ not in ("xcomp", "ccomp", "conj", "pcomp"):
+        if anc.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl"):
             break
     if claim is not None:
         return ("denied" if claim.stance == "deny" else "claimed"), True
@@ -184,6 +121,7 @@ def _best_place(places: Sequence[PlaceMention], avoid: set[int] = frozenset()) -
         key=lambda p: (
             p.prov.start in avoid,
             (p.feature or "") in _COUNTRY_FEATURES,
+            (p.feature or "").startswith("STM"),  # a river is a poor event location
             p.geo_precision or 3,
             p.prov.start,
         ),
@@ -217,6 +155,63 @@ def _statement_date(claim: Claim, claims: Sequence[Claim], sentence: int) -> str
     return None
 
 
+def _resolve_pronoun(tok: Token, previous: Actor | None) -> Actor | None:
+    """"Moscow declared its retreat", "Russia announced it would withdraw": a pronoun stands for
+    the nearest subject before it that names a side, else for the last side named before."""
+    for cand in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+        if cand.dep_ in ("nsubj", "nsubjpass", "poss") and cand.pos_ in ("PROPN", "NOUN"):
+            actor = normalise_actor(_phrase(cand))
+            if actor.country is not None:
+                return actor
+    return previous
+
+
+def _phrase(tok: Token) -> str:
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+
+
+def _actor2(tok: Token) -> Actor | None:
+    """The other side: the trigger's object, or the side it acts against or drives out."""
+    for c in tok.children:
+        heads = [c] if c.dep_ in ("dobj", "obj") else []
+        if c.dep_ == "prep" and c.lower_ in ("against", "from", "with", "on"):
+            heads = [g for g in c.children if g.dep_ == "pobj"]
+        for h in heads:
+            actor = normalise_actor(_phrase(h))
+            if actor.country is not None:
+                return actor
+    return None
+
+
+def _is_undated_background(tok: Token) -> bool:
+    """"the only regional capital Moscow has conquered", "areas where fighting was ongoing": an
+    event told inside a relative clause describes the thing the clause modifies; without a date
+    of its own it is context, not a record."""
+    return any(a.dep_ == "relcl" for a in [tok, *list(tok.ancestors)[:3]])
+
+
+def _is_anaphoric(tok: Token) -> bool:
+    """"its retreat", "the withdrawal": a nominal that refers back to an event told elsewhere."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.children
+    )
+
+
+def _fatalities(span, quantities: Sequence[Quantity]) -> int | None:  # type: ignore[no-untyped-def]
+    """People killed, when the sentence counts them ("killing five civilians", "12 were killed")."""
+    for tok in span:
+        if tok.lemma_.lower() not in ("kill", "die", "dead"):
+            continue
+        victims = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj") for t in c.subtree]
+        if tok.dep_ == "amod":  # "12 dead"
+            victims.extend(tok.head.subtree)
+        offsets = {t.idx for t in victims}
+        for q in quantities:
+            if q.prov.start in offsets and q.value is not None and q.value == int(q.value):
+                return int(q.value)
+    return None
+
+
 def find_events(
     parsed: ParsedArticle,
     times: Sequence[TimeExpression],
@@ -224,28 +219,33 @@ def find_events(
     claims: Sequence[Claim],
     quantities: Sequence[Quantity],
 ) -> list[Event]:
-    """Events in the article, each with ACLED type, actor, date, place, figures and source.
+    """Events in the article, each with ACLED and PLOVER codes, actors, date, place, figures and
+    source; mentions of one event in several sentences folded into one.
 
     Date: the time expression inside the trigger's clause, else the date of the statement the
     event is claimed in, else the publication date (marked so). Place: a place inside the clause,
-    else the most precise place of the sentence.
+    else the most precise place of the sentence, else the document's focus (region precision).
     """
     published = parsed.article.published
     focus = _focus_place(places)
     focus_country = focus.country_code if focus else None
     events: list[Event] = []
+    own_place: dict[str, bool] = {}
+    anaphoric: dict[str, bool] = {}
+    last_actor: Actor | None = None
     for sent in parsed.sentences:
         span = parsed.spacy_sentence(sent.index)
+        fragment = is_fragment(span)
         sent_times = [t for t in times if sent.start <= t.prov.start < sent.end]
         sent_places = [p for p in places if sent.start <= p.prov.start < sent.end]
         sent_quants = [q for q in quantities if sent.start <= q.prov.start < sent.end]
-        candidates: list[Event] = []
+        candidates: list[tuple[Event, str, bool]] = []
         for tok in span:
-            trig = _trigger_for(tok)
-            if trig is None or any(c.dep_ == "neg" for c in tok.children):
+            found = find_trigger(tok, fragment)
+            if found is None:
                 continue
-            trig = _sub_type(tok, trig)
             clause = _clause_tokens(tok)
+            trig = _sub_type(tok, refine(found, tok, clause))
             lo = min(t.idx for t in clause)
             hi = max(t.idx + len(t.text) for t in clause)
             claim = _claim_at(claims, tok.idx, tok.idx + len(tok.text))
@@ -260,25 +260,40 @@ def find_events(
             )
             if governing is not None:
                 date, method = governing.value, "governing"
+            elif _is_undated_background(tok):
+                continue
             elif claim is not None and (said_on := _statement_date(claim, claims, sent.index)):
                 date, method = said_on, "statement"
             elif published is not None:
                 date, method = published.isoformat(), "publication"
+            if status == "announced" and trig.event_type != "Strategic developments":
+                continue  # an intention or a threat of violence is not yet an event
             date_value = date.split("T")[0] if date else None
             span_dates = date_range(date_value)
             if (
-                status == "confirmed"
+                status in ("confirmed", "claimed")
                 and published is not None
                 and span_dates is not None
+                and method == "governing"
                 and (published - span_dates[1]) > dt.timedelta(days=_BACKGROUND_DAYS)
             ):
                 status = "background"
 
             actor_tok = _actor_token(tok)
-            avoid = (
-                {t.idx for t in actor_tok.subtree} if actor_tok is not None else set()
-            )
+            if found.lemma in ARRIVAL_VERBS:  # "soldiers were received by villagers": the soldiers act
+                actor_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), actor_tok)
+            if actor_tok is not None and (actor_tok is tok or tok in actor_tok.subtree):
+                actor_tok = None  # "Firefights are breaking out": the event is no actor
+            actor: Actor | None = None
+            if actor_tok is not None:
+                text = _phrase(actor_tok)
+                actor = _resolve_pronoun(actor_tok, last_actor) if is_pronoun(text) else normalise_actor(text)
+            if actor is not None and actor.country is not None:
+                last_actor = actor
+            avoid = {t.idx for t in actor_tok.subtree} if actor_tok is not None else set()
             own_places = [p for p in sent_places if lo <= p.prov.start < hi]
+            if status == "denied" and method != "governing" and _best_place(own_places, avoid) is None:
+                continue  # "Russia denies attacking civilians": a denial of a practice, kept as a claim
             place = _best_place(own_places, avoid) or _best_place(sent_places, avoid)
             from_focus = False
             vague = place is None or place.prov.start in avoid or (
@@ -286,42 +301,58 @@ def find_events(
             )
             if vague and focus is not None:  # "in southern Ukraine", "Ukraine's forces"
                 place, from_focus = focus, True
+            place_country = (place.country_code if place else None) or focus_country
+            trig = territory_for_actor(trig, actor.country if actor else None, place_country)
             quantity = next((q for q in sent_quants if lo <= q.prov.start < hi), None)
-            actor_text = actor_tok and tok.doc[actor_tok.left_edge.i : actor_tok.right_edge.i + 1].text
-            candidates.append(
-                Event(
-                    prov=parsed.provenance(sent.start, sent.end, STAGE),
-                    id="",
-                    acled_event_type=trig.event_type,
-                    acled_sub_event_type=trig.sub_event_type,
-                    trigger=parsed.span(tok.idx, tok.idx + len(tok.text)),
-                    actor1=normalise_actor(actor_text) if actor_text else None,
-                    actor2=None,
-                    date=date_value,
-                    time_precision=time_precision(date_value),
-                    date_method=method,  # type: ignore[arg-type]
-                    place=EventPlace(
-                        name=place.name, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id
-                    )
-                    if place
-                    else None,
-                    geo_precision=(3 if from_focus else place.geo_precision) if place else None,
-                    source=claim.speaker.canonical if claim and claim.speaker else None,
-                    claim_id=claim.id if claim else None,
-                    claimed=claimed,
-                    status=status,  # type: ignore[arg-type]
-                    quantity=(q_text(quantity) if quantity else None),
-                )
+            other = _actor2(tok)
+            plover_type, plover_mode = plover_for(trig.sub_event_type, found.lemma)
+            temp_id = f"t{len(own_place)}"
+            own_place[temp_id] = (
+                place is not None and not from_focus and not (place.feature or "").startswith("STM")
             )
+            anaphoric[temp_id] = _is_anaphoric(tok)
+            event = Event(
+                prov=parsed.provenance(sent.start, sent.end, STAGE),
+                id=temp_id,
+                acled_event_type=trig.event_type,
+                acled_sub_event_type=trig.sub_event_type,
+                disorder_type=ACLED[trig.sub_event_type].disorder_type,
+                plover_event_type=plover_type,
+                plover_mode=plover_mode,
+                trigger=parsed.span(tok.idx, tok.idx + len(tok.text)),
+                actor1=actor.name if actor else None,
+                actor1_country=actor.country if actor else None,
+                actor2=other.name if other and (not actor or other.name != actor.name) else None,
+                actor2_country=other.country if other and (not actor or other.name != actor.name) else None,
+                date=date_value,
+                time_precision=time_precision(date_value),
+                date_method=method,  # type: ignore[arg-type]
+                place=EventPlace(name=place.name, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)
+                if place
+                else None,
+                geo_precision=(3 if from_focus else place.geo_precision) if place else None,
+                source=claim.speaker.canonical if claim and claim.speaker else None,
+                claim_id=claim.id if claim else None,
+                claimed=claimed,
+                status=status,  # type: ignore[arg-type]
+                quantity=(q_text(quantity) if quantity else None),
+            )
+            candidates.append((event, found.lemma, trig.event_type != "Strategic developments"))
+        deaths = _fatalities(span, sent_quants)
+        # Harm to people belongs to the violent event that caused it, when the sentence has one.
+        if any(violent and lemma not in CASUALTY_LEMMAS for _, lemma, violent in candidates):
+            candidates = [c for c in candidates if c[1] not in CASUALTY_LEMMAS]
         # One event of a kind per sentence: the one whose date is best grounded.
         best: dict[str, Event] = {}
-        for ev in candidates:
+        for ev, _, violent in candidates:
+            if deaths is not None and violent:
+                ev = ev.model_copy(update={"fatalities": deaths})
             kept = best.get(ev.acled_sub_event_type)
             if kept is None or _METHOD_RANK[ev.date_method] < _METHOD_RANK[kept.date_method]:
                 best[ev.acled_sub_event_type] = ev
-        for ev in sorted(best.values(), key=lambda e: e.trigger.start):
-            events.append(ev.model_copy(update={"id": f"{parsed.doc_id[:12]}-e{len(events)}"}))
-    return events
+        events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
+    merged = merge_mentions(events, own_place, anaphoric)
+    return [ev.model_copy(update={"id": f"{parsed.doc_id[:12]}-e{i}"}) for i, ev in enumerate(merged)]
 
 
 def q_text(q: Quantity) -> str:

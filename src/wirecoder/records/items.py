@@ -159,6 +159,13 @@ class Event(Item):
     claimed: bool = False
     status: Literal["confirmed", "claimed", "denied", "announced", "background"] = "confirmed"
     quantity: str | None = None  # e.g. "dozens communities", "41 communities"
+    disorder_type: str | None = None  # ACLED: Political violence, Demonstrations, Strategic developments
+    plover_event_type: str | None = None  # PLOVER: ASSAULT, COERCE, RETREAT, CONSULT ...
+    plover_mode: str | None = None  # PLOVER mode: heavy-weapons, withdraw, confiscate ...
+    actor1_country: str | None = None  # ISO 3166 alpha-2 of actor1's side, when known
+    actor2_country: str | None = None
+    fatalities: int | None = None  # a count of people killed stated for this event
+    mentions: list[Span] = []  # further sentences of the same document reporting this event
 
 
 class Contradiction(Record):

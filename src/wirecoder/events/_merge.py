@@ -1,0 +1,116 @@
+"""One event however many sentences of a document report it.
+
+"Moscow declared its retreat" in the lead, "Russia announced it would withdraw" in the body and
+"Russian forces began withdrawing yesterday" in a quote are one withdrawal. Mentions merge when
+they have the same sub-type, compatible actors and dates, no conflicting figures, and either
+compatible own places or the same day. The mention whose date is best grounded leads; the others
+are kept as `mentions`, each with its own span. Hand-written: the rule is specific to events
+already coded with ACLED categories.
+"""
+
+from __future__ import annotations
+
+from wirecoder._geo import haversine_km
+from wirecoder._timevalue import date_range
+from wirecoder.records import Event, Span
+
+_METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "publication": 3, "none": 4}
+_SAME_PLACE_KM = 5.0  # two gazetteer entries for one place
+_GROUNDED = {"governing", "statement", "sentence"}
+
+
+def _actors_fit(a: Event, b: Event) -> bool:
+    return a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1
+
+
+def _dates_fit(a: Event, b: Event) -> bool:
+    if "announced" in (a.status, b.status):
+        return True  # an announcement's date is when it was said, not when the event happens
+    if a.date_method not in _GROUNDED or b.date_method not in _GROUNDED:
+        return True  # a date the text does not give is no evidence either way
+    ra, rb = date_range(a.date), date_range(b.date)
+    if ra is None or rb is None:
+        return True
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _places_fit(a: Event, b: Event, own: dict[str, bool]) -> bool | None:
+    """True: the same place; False: different places; None: no evidence (a place missing or
+    only the document's focus)."""
+    if not (own[a.id] and own[b.id]) or a.place is None or b.place is None:
+        return None
+    if a.place.geonames_id is not None and a.place.geonames_id == b.place.geonames_id:
+        return True
+    if a.place.lat is None or b.place.lat is None:
+        return None
+    if (a.geo_precision == 3) != (b.geo_precision == 3):
+        return None  # a region and a town in it: neither confirms nor rules out
+    return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= _SAME_PLACE_KM
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    return (
+        a.date_method in _GROUNDED
+        and b.date_method in _GROUNDED
+        and a.time_precision == 1
+        and a.date == b.date
+    )
+
+
+def same_event(a: Event, b: Event, own: dict[str, bool], anaphoric: dict[str, bool]) -> bool:
+    """Whether two mentions in one document report the same event."""
+    if a.acled_sub_event_type != b.acled_sub_event_type or "background" in (a.status, b.status):
+        return False
+    if not (_actors_fit(a, b) and _dates_fit(a, b)):
+        return False
+    if a.quantity and b.quantity and a.quantity != b.quantity:
+        return False  # "dozens of communities" and "41 communities" are two reports
+    places = _places_fit(a, b, own)
+    if places is False:
+        return False
+    if places is True or _same_day(a, b):
+        return True
+    # "its retreat", "the withdrawal" with no date of its own: the event told elsewhere
+    return any(anaphoric[e.id] and e.date_method not in _GROUNDED for e in (a, b))
+
+
+def merge_mentions(
+    events: list[Event], own_place: dict[str, bool], anaphoric: dict[str, bool]
+) -> list[Event]:
+    """Fold mentions of one event into the best-grounded one, in document order.
+
+    `own_place[event.id]` says whether the event's place was named in its own sentence (and not
+    taken from the document's focus); `anaphoric[event.id]` whether its trigger is a nominal
+    that refers back ("its retreat").
+    """
+    groups: list[list[Event]] = []
+    for ev in events:
+        home = next((g for g in groups if any(same_event(ev, m, own_place, anaphoric) for m in g)), None)
+        if home is None:
+            groups.append([ev])
+        else:
+            home.append(ev)
+    merged: list[Event] = []
+    for group in groups:
+        lead = min(group, key=lambda e: (_METHOD_RANK[e.date_method], not own_place[e.id], e.prov.start))
+        others = [e for e in group if e is not lead]
+        if not others:
+            merged.append(lead)
+            continue
+        update: dict[str, object] = {
+            "mentions": [*lead.mentions, *(Span(text=e.prov.text, start=e.prov.start, end=e.prov.end) for e in others)],
+            "actor1": lead.actor1 or next((e.actor1 for e in others if e.actor1), None),
+            "actor1_country": lead.actor1_country or next((e.actor1_country for e in others if e.actor1_country), None),
+            "quantity": lead.quantity or next((e.quantity for e in others if e.quantity), None),
+            "fatalities": lead.fatalities or next((e.fatalities for e in others if e.fatalities), None),
+        }
+        if not own_place[lead.id]:
+            placed = min(
+                (e for e in others if own_place[e.id] and e.place),
+                key=lambda e: (e.geo_precision or 3, e.prov.start),
+                default=None,
+            )
+            if placed is not None:
+                update.update(place=placed.place, geo_precision=placed.geo_precision)
+        merged.append(lead.model_copy(update=update))
+    return sorted(merged, key=lambda e: e.prov.start)

@@ -1,0 +1,239 @@
+"""Which tokens trigger an event, and which ACLED sub-type the clause around them makes of it.
+
+Hand-written over the dependency parse: no package codes English clauses to ACLED sub-types.
+The word tables live in _lexicon.py; this module holds the few decisions that need the parse:
+states and hypotheticals, negation, headline grammar, the weapon or target that refines a
+sub-type, and verbs that make an event only with a military subject or object.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from wirecoder.events._lexicon import (
+    ARRIVAL_VERBS,
+    BATTLES,
+    CIVILIAN_NOUNS,
+    DEMINING_OBJECTS,
+    DEMINING_VERBS,
+    IMPACT_VERBS,
+    IRREGULAR_PAST,
+    MILITARY_NOUNS,
+    MODIFIER_REQUIRED,
+    MOVEMENT_VERBS,
+    PARTICLE_REQUIRED,
+    REMOTE,
+    STRATEGIC,
+    TRIGGERS,
+    VAC,
+    WEAPON_NOUNS,
+    WEAPON_SUBTYPES,
+    Trigger,
+)
+
+_MODAL = {"would", "could", "might", "may", "should"}
+_OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr")
+# Harm to people: raises an event only when nothing else in the sentence carries it.
+CASUALTY_LEMMAS = {"kill", "killing", "wound", "injure", "casualty"}
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+class Found(NamedTuple):
+    trigger: Trigger
+    lemma: str
+
+
+def is_fragment(sent: Span) -> bool:
+    """A headline or a short description with no finite verb at its root ("Apartment block hit
+    by missile", "Destroyed Russian tank near X"): its participles report events."""
+    return sent.root.pos_ in ("NOUN", "PROPN") and not any(
+        t.tag_ in ("VBD", "VBZ", "VBP") for t in sent
+    )
+
+
+def _is_state_or_hypothetical(tok: Token, fragment: bool) -> bool:
+    """"locations retaken from Russian forces", "a destroyed village": a participle modifying a
+    noun describes a state, not a new event; "A withdrawal would mark ...": a hypothetical."""
+    if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        if fragment and tok.tag_ in ("VBN", "VBD") and tok.head.dep_ == "ROOT":
+            return False
+        # ... unless an auxiliary stands right before it: 'had "stolen equipment' is a verb the
+        # parser misread because of the opening quote mark.
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        while prev is not None and prev.is_punct and prev.i > 0:
+            prev = prev.nbor(-1)
+        return not (prev is not None and prev.lemma_ in ("have", "be"))
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+        return any(c.dep_ == "aux" and c.lower_ in _MODAL for c in tok.head.children)
+    return False
+
+
+def is_negated(tok: Token) -> bool:
+    """"did not withdraw", "no shelling", "a repositioning, not a real withdrawal"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        return True
+    if tok.pos_ == "NOUN":
+        i = tok.i - 1
+        while i >= tok.sent.start and tok.doc[i].dep_ in ("det", "amod", "compound", "advmod"):
+            i -= 1
+        if i >= tok.sent.start and tok.doc[i].lower_ in ("not", "no", "never"):
+            return True
+    return False
+
+
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    if lemma not in TRIGGERS and tok.lower_ in IRREGULAR_PAST:  # the small model misses some
+        lemma = IRREGULAR_PAST[tok.lower_]
+    return lemma
+
+
+def _words(tokens: list[Token] | Span) -> set[str]:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+def _arguments(tok: Token) -> list[Token]:
+    """The trigger's object or patient phrase, and for a participle or noun the noun it
+    modifies ("Destroyed Russian tank", "damage to buildings", "destruction of homes")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in _OBJECT_DEPS:
+            out.extend(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in ("to", "of", "on"):
+            out.extend(c.subtree)
+    if tok.dep_ in ("amod", "acl") or (tok.dep_ == "compound" and tok.pos_ != "VERB"):
+        out.append(tok.head)
+        out.extend(c for c in tok.head.children if c.dep_ in ("compound", "amod"))
+    return out
+
+
+def _subject(tok: Token) -> list[Token]:
+    node = tok
+    for _ in range(3):  # "killing thousands and destroying cities": conjuncts share a subject
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return list(c.subtree)
+        if node.dep_ != "conj":
+            break
+        node = node.head
+    return []
+
+
+def _special(tok: Token, lemma: str) -> Trigger | None:
+    """Verbs that make an event only with the right participants."""
+    if tok.pos_ != "VERB":
+        return None
+    args = _words(_arguments(tok))
+    if lemma in DEMINING_VERBS and args & DEMINING_OBJECTS:
+        return Trigger(STRATEGIC, "Disrupted weapons use", frozenset({"VERB"}))
+    subject = _words(_subject(tok))
+    if lemma in MOVEMENT_VERBS and (subject | args) & MILITARY_NOUNS:
+        return Trigger(STRATEGIC, "Change to group/activity", frozenset({"VERB"}))
+    if lemma in ARRIVAL_VERBS and subject & {"soldier", "troops", "troop", "force", "unit", "army"}:
+        agents = _words([t for c in tok.children if c.dep_ == "agent" for t in c.subtree])
+        if lemma == "enter" or agents & CIVILIAN_NOUNS:
+            # The side is read off the actor later (detect.territory_for_actor).
+            return Trigger(BATTLES, "Government regains territory", frozenset({"VERB"}))
+    return None
+
+
+# Heads under which an event is only possible or expected: "capable of launching a
+# counterattack", "prepared to watch for an offensive", "likely to attack".
+_POTENTIAL = {"capable", "able", "ready", "likely", "possible", "expect", "watch", "brace",
+              "wait", "fear", "risk", "warn", "unable", "fail", "refuse"}
+# Subjects that make a summary of the war, not an event: "the conflict killing thousands".
+_SUMMARY_SUBJECTS = {"war", "conflict", "invasion", "fighting", "hostility", "hostilities"}
+
+
+def _is_potential(tok: Token) -> bool:
+    for anc in list(tok.ancestors)[:4]:
+        if anc.lemma_.lower() in _POTENTIAL:
+            return True
+        if anc.dep_ not in ("xcomp", "pcomp", "prep", "pobj", "conj", "dobj", "acomp"):
+            break
+    return False
+
+
+def _is_participial_adjunct(tok: Token, lemma: str) -> bool:
+    """", killing as many as 15,000 troops", ", displacing millions and destroying cities": a
+    participle adding a consequence to its clause, not an event of its own."""
+    if tok.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    node = tok
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.tag_ == "VBG" and (node.dep_ == "advcl" or (node.dep_ == "acl" and lemma in CASUALTY_LEMMAS))
+
+
+def find_trigger(tok: Token, fragment: bool) -> Found | None:
+    """The event `tok` triggers, with its sub-type before refinement, or None."""
+    if _is_state_or_hypothetical(tok, fragment) or tok.dep_ == "attr" or is_negated(tok):
+        return None  # "this is a withdrawal": a description of an event told elsewhere
+    if _is_potential(tok) or _words(_subject(tok)) & _SUMMARY_SUBJECTS:
+        return None
+    lemma = _lemma(tok)
+    if _is_participial_adjunct(tok, lemma):
+        return None
+    special = _special(tok, lemma)
+    if special is not None:
+        return Found(special, lemma)
+    trig = TRIGGERS.get(lemma)
+    if trig is None:
+        return None
+    if tok.pos_ not in trig.pos and not (lemma == "strike" and tok.pos_ == "VERB"):
+        return None
+    if lemma in WEAPON_NOUNS and not (
+        (tok.dep_ in ("nsubj", "pobj") and tok.head.lemma_.lower() in IMPACT_VERBS | {"by"})
+        or (fragment and tok.dep_ == "ROOT")
+    ):
+        return None
+    if lemma in PARTICLE_REQUIRED and not any(
+        c.dep_ == "prt" and c.lower_ in PARTICLE_REQUIRED[lemma] for c in tok.children
+    ):
+        return None
+    modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if lemma in MODIFIER_REQUIRED and tok.pos_ == "NOUN" and not modifiers & MODIFIER_REQUIRED[lemma]:
+        return None
+    if lemma in DEMINING_VERBS and lemma in TRIGGERS and _words(_arguments(tok)) & DEMINING_OBJECTS:
+        return Found(Trigger(STRATEGIC, "Disrupted weapons use", trig.pos), lemma)
+    return Found(trig, lemma)
+
+
+def refine(found: Found, tok: Token, clause: list[Token]) -> Trigger:
+    """The sub-type the clause makes of the trigger: the weapon decides the kind of remote
+    violence, a military target turns destruction into a battle, civilians an attack into
+    violence against civilians."""
+    trig, lemma = found
+    words = _words(clause)
+    args = _words(_arguments(tok))
+    weapon = next((sub for names, sub in WEAPON_SUBTYPES if words & names), None)
+    if lemma in ("damage", "destroy", "destruction", "capture", "seize") and args & MILITARY_NOUNS:
+        return Trigger(BATTLES, "Armed clash", trig.pos)
+    if lemma in ("destroy", "damage", "destruction") and not weapon and (
+        words & {"fire", "burn", "arson", "loot"}
+    ):
+        return Trigger(STRATEGIC, "Looting/property destruction", trig.pos)
+    if lemma in CASUALTY_LEMMAS or lemma == "attack":
+        if weapon:
+            return Trigger(REMOTE, weapon, trig.pos)
+        victims = args | _words([t for c in tok.children if c.dep_ in ("compound", "amod") for t in c.subtree])
+        if victims & CIVILIAN_NOUNS:
+            return Trigger(VAC, "Attack", trig.pos)
+        return Trigger(BATTLES, "Armed clash", trig.pos)
+    if trig.event_type == REMOTE and weapon and lemma not in ("explosion", "explode", "blast", "detonate"):
+        return Trigger(REMOTE, weapon, trig.pos)
+    if trig.event_type == REMOTE and weapon == "Remote explosive/landmine/IED":
+        return Trigger(REMOTE, weapon, trig.pos)
+    return trig
+
+
+def territory_for_actor(trig: Trigger, actor_country: str | None, place_country: str | None) -> Trigger:
+    """Territory changing hands: the government of the place regains it; anyone else overtakes
+    it (ACLED counts a foreign state's forces as non-state for this sub-type)."""
+    if trig.sub_event_type not in _TERRITORY or actor_country is None or place_country is None:
+        return trig
+    if actor_country == place_country:
+        return Trigger(BATTLES, "Government regains territory", trig.pos)
+    return Trigger(BATTLES, "Non-state actor overtakes territory", trig.pos)
