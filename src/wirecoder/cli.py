@@ -6,6 +6,7 @@ errors become one line on stderr (`wirecoder: error: ...`) and a non-zero exit s
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import logging
@@ -268,6 +269,86 @@ def events(
     )
 
 
+EXPORT_FORMATS = ("acled-csv", "geojson", "plover-json", "parquet", "jsonl", "csv")
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="acled-csv, geojson, plover-json, parquet, jsonl or csv")
+    ] = "acled-csv",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="write here [default: standard output; parquet needs a file]")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="events on or after YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="events on or before YYYY-MM-DD")] = None,
+    near: Annotated[str | None, typer.Option(help="a place name (looked up in the gazetteer)")] = None,
+    km: Annotated[float, typer.Option(help="radius around --near, in km")] = 25.0,
+    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event or sub-event type")] = None,
+    actor: Annotated[str | None, typer.Option(help="actor1 or actor2 contains this")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="confirmed, claimed, denied, announced or background")
+    ] = None,
+    doc: Annotated[str | None, typer.Option(help="only this document id")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Export stored events for other tools: ACLED's CSV layout (pandas, spreadsheets), GeoJSON
+    (QGIS), PLOVER JSON, Parquet (DuckDB, pandas) or the JSONL contract; every row keeps the
+    document, sentence and offsets it came from."""
+    from wirecoder import export as wc_export
+    from wirecoder.export.acled import ACLED_COLUMNS, WC_COLUMNS, acled_rows, plover_record
+    from wirecoder.store import EventQuery, open_store
+
+    if fmt not in EXPORT_FORMATS:
+        _fail(f"unknown --format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}", code=2)
+    if fmt == "parquet" and output is None:
+        _fail("--format parquet writes a binary file: give --output FILE.parquet", code=2)
+    point = None
+    if near:
+        from wirecoder.places import open_gazetteer
+
+        candidates = open_gazetteer().lookup(near, limit=1)
+        if not candidates:
+            _fail(f"--near {near!r}: unknown place; try `wirecoder places {near}`")
+        point = (candidates[0].lat, candidates[0].lon)
+    query = EventQuery(
+        since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type,
+        near=point, km=km, doc_id=doc,
+    )  # fmt: skip
+    try:
+        store = open_store(_settings(db).db)
+        rows = store.get_events(query)
+        documents = {d["doc_id"]: d for d in store.get_documents()}
+    except WirecoderError as e:
+        _fail(str(e))
+    if actor:
+        needle = actor.lower()
+        rows = [r for r in rows if needle in f"{r.get('actor1') or ''} {r.get('actor2') or ''}".lower()]
+    if status:
+        rows = [r for r in rows if r.get("status") == status]
+    handle = sys.stdout if output is None or fmt == "parquet" else output.open("w", encoding="utf-8", newline="")
+    try:
+        if fmt == "acled-csv":
+            writer = csv.DictWriter(handle, fieldnames=[*ACLED_COLUMNS, *WC_COLUMNS])
+            writer.writeheader()
+            writer.writerows(acled_rows(rows, documents))
+        elif fmt == "parquet":
+            wc_export.write_parquet(acled_rows(rows, documents), str(output))
+        elif fmt == "plover-json":
+            wc_export.write_json([plover_record(r, documents.get(r["doc_id"])) for r in rows], handle)
+        elif fmt == "geojson":
+            wc_export.write_geojson(rows, handle)
+        elif fmt == "csv":
+            wc_export.write_csv(rows, handle)
+        else:
+            wc_export.write_jsonl(rows, handle)
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    if output is not None:
+        err.print(f"wrote {len(rows)} events to {output}")
+
+
 @app.command()
 def claims(
     speaker: Annotated[str | None, typer.Option(help="speaker name contains this")] = None,
@@ -322,14 +403,18 @@ def evaluate(
     timeml: Annotated[list[Path] | None, typer.Option(help="TimeML .tml files or folders")] = None,
     geo: Annotated[list[Path] | None, typer.Option(help="geoparsing XML (LGL / TR-News format)")] = None,
     attribution: Annotated[list[Path] | None, typer.Option(help="brat attribution folders")] = None,
+    events_csv: Annotated[
+        list[Path] | None, typer.Option("--events-csv", help="CSV of short event descriptions with date, lat/lon, category")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="score at most this many documents per dataset")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="also write the scores as JSON here")] = None,
 ) -> None:
-    """Score the system: on a gold file, on TimeML, on geoparsing XML, on attribution data."""
+    """Score the system: on a gold file, on TimeML, on geoparsing XML, on attribution data, on an
+    events CSV."""
     from wirecoder import eval as wc_eval
 
-    if not any([gold, timeml, geo, attribution]):
-        _fail("nothing to score: give a gold file, --timeml, --geo or --attribution", code=2)
+    if not any([gold, timeml, geo, attribution, events_csv]):
+        _fail("nothing to score: give a gold file, --timeml, --geo, --attribution or --events-csv", code=2)
     reports: dict[str, Any] = {}
     try:
         if gold:
@@ -347,6 +432,9 @@ def evaluate(
             reports["geo"] = wc_eval.run_geo(geo, limit=limit)
         if attribution:
             reports["attribution"] = wc_eval.run_attribution(attribution, limit=limit)
+        if events_csv:
+            for i, report in enumerate(wc_eval.run_events_csv(events_csv, limit=limit)):
+                reports[f"events_csv{i or ''}"] = report
     except WirecoderError as e:
         _fail(str(e))
     for report in reports.values():

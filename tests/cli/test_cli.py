@@ -29,7 +29,7 @@ def _db_snapshot(path: Path) -> dict[str, list[tuple]]:
 def test_every_command_has_help() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("ingest", "extract", "events", "claims", "places", "eval", "schema"):
+    for command in ("ingest", "extract", "events", "export", "claims", "places", "eval", "schema"):
         assert command in result.output
         sub = runner.invoke(app, [command, "--help"])
         assert sub.exit_code == 0, command

@@ -46,4 +46,13 @@ def run_attribution(paths: list[Path], *, limit: int | None = None) -> Any:
     return evaluate_attribution(paths, nlp=load_nlp(), limit=limit)
 
 
-__all__ = ["GoldReport", "evaluate_gold", "run_attribution", "run_geo", "run_timeml"]
+def run_events_csv(paths: list[Path], *, limit: int | None = None) -> list[Any]:
+    """Event place / date / category scores on CSVs of short event descriptions."""
+    from wirecoder.eval.events_csv import evaluate_events_csv
+    from wirecoder.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    return [evaluate_events_csv(p, pipeline=pipeline, limit=limit) for p in _files(paths, "*.csv")]
+
+
+__all__ = ["GoldReport", "evaluate_gold", "run_attribution", "run_events_csv", "run_geo", "run_timeml"]

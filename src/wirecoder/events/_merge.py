@@ -10,12 +10,10 @@ already coded with ACLED categories.
 
 from __future__ import annotations
 
-from wirecoder._geo import haversine_km
 from wirecoder._timevalue import date_range
 from wirecoder.records import Event, Span
 
 _METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "publication": 3, "none": 4}
-_SAME_PLACE_KM = 5.0  # two gazetteer entries for one place
 _GROUNDED = {"governing", "statement", "sentence"}
 
 
@@ -41,11 +39,11 @@ def _places_fit(a: Event, b: Event, own: dict[str, bool]) -> bool | None:
         return None
     if a.place.geonames_id is not None and a.place.geonames_id == b.place.geonames_id:
         return True
-    if a.place.lat is None or b.place.lat is None:
-        return None
     if (a.geo_precision == 3) != (b.geo_precision == 3):
         return None  # a region and a town in it: neither confirms nor rules out
-    return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= _SAME_PLACE_KM
+    # Neighbouring towns (Bucha and Hostomel lie 4 km apart) are different places; only one name
+    # under two gazetteer entries is the same place.
+    return a.place.name.casefold() == b.place.name.casefold()
 
 
 def _same_day(a: Event, b: Event) -> bool:

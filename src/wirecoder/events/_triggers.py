@@ -14,6 +14,9 @@ from spacy.tokens import Span, Token
 
 from wirecoder.events._lexicon import (
     ARRIVAL_VERBS,
+    ATTACK_EVIDENCE,
+    FORCE_NOUNS,
+    SIGHTING_VERBS,
     BATTLES,
     CIVILIAN_NOUNS,
     DEMINING_OBJECTS,
@@ -46,18 +49,19 @@ class Found(NamedTuple):
 
 
 def is_fragment(sent: Span) -> bool:
-    """A headline or a short description with no finite verb at its root ("Apartment block hit
-    by missile", "Destroyed Russian tank near X"): its participles report events."""
-    return sent.root.pos_ in ("NOUN", "PROPN") and not any(
-        t.tag_ in ("VBD", "VBZ", "VBP") for t in sent
-    )
+    """A headline or a short description with no finite verb ("Apartment block hit by missile",
+    "Destroyed Russian tank near X", "Burning down of warehouse in Kyiv"): its participles and
+    nouns report events."""
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+        return False
+    return sent.root.pos_ in ("NOUN", "PROPN") or sent.root.tag_ in ("VBN", "VBG")
 
 
 def _is_state_or_hypothetical(tok: Token, fragment: bool) -> bool:
     """"locations retaken from Russian forces", "a destroyed village": a participle modifying a
     noun describes a state, not a new event; "A withdrawal would mark ...": a hypothetical."""
     if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
-        if fragment and tok.tag_ in ("VBN", "VBD") and tok.head.dep_ == "ROOT":
+        if fragment and tok.head.dep_ == "ROOT":
             return False
         # ... unless an auxiliary stands right before it: 'had "stolen equipment' is a verb the
         # parser misread because of the opening quote mark.
@@ -85,6 +89,8 @@ def is_negated(tok: Token) -> bool:
 
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and tok.lower_ in TRIGGERS:
+        lemma = tok.lower_
     if lemma not in TRIGGERS and tok.lower_ in IRREGULAR_PAST:  # the small model misses some
         lemma = IRREGULAR_PAST[tok.lower_]
     return lemma
@@ -121,6 +127,19 @@ def _subject(tok: Token) -> list[Token]:
     return []
 
 
+def _fragment_trigger(tok: Token, lemma: str) -> Trigger | None:
+    """Headline grammar: the evidence of an attack, or forces named where they were seen."""
+    if lemma in ATTACK_EVIDENCE and tok.pos_ in ("NOUN", "VERB"):
+        return Trigger(REMOTE, "Shelling/artillery/missile attack", frozenset({"NOUN", "VERB"}))
+    if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
+        head_words = {tok.lemma_.lower(), tok.lower_}
+        if head_words & FORCE_NOUNS and (
+            any(c.dep_ == "prep" for c in tok.children) or any(c.dep_ in ("amod", "compound") for c in tok.children)
+        ):
+            return Trigger(STRATEGIC, "Change to group/activity", frozenset({"NOUN"}))
+    return None
+
+
 def _special(tok: Token, lemma: str) -> Trigger | None:
     """Verbs that make an event only with the right participants."""
     if tok.pos_ != "VERB":
@@ -129,7 +148,7 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     if lemma in DEMINING_VERBS and args & DEMINING_OBJECTS:
         return Trigger(STRATEGIC, "Disrupted weapons use", frozenset({"VERB"}))
     subject = _words(_subject(tok))
-    if lemma in MOVEMENT_VERBS and (subject | args) & MILITARY_NOUNS:
+    if lemma in MOVEMENT_VERBS | SIGHTING_VERBS and (subject | args | _words([tok.head])) & FORCE_NOUNS:
         return Trigger(STRATEGIC, "Change to group/activity", frozenset({"VERB"}))
     if lemma in ARRIVAL_VERBS and subject & {"soldier", "troops", "troop", "force", "unit", "army"}:
         agents = _words([t for c in tok.children if c.dep_ == "agent" for t in c.subtree])
@@ -176,13 +195,16 @@ def find_trigger(tok: Token, fragment: bool) -> Found | None:
     lemma = _lemma(tok)
     if _is_participial_adjunct(tok, lemma):
         return None
-    special = _special(tok, lemma)
+    special = _special(tok, lemma) or (_fragment_trigger(tok, lemma) if fragment else None)
     if special is not None:
         return Found(special, lemma)
     trig = TRIGGERS.get(lemma)
     if trig is None:
         return None
-    if tok.pos_ not in trig.pos and not (lemma == "strike" and tok.pos_ == "VERB"):
+    # "Damaged houses": the small model tags some participles of headlines as adjectives.
+    # Capitalised headline words come out as proper nouns ("Bombing of Neptune Pool").
+    pos = {"ADJ": "VERB", "PROPN": "NOUN"}.get(tok.pos_, tok.pos_) if fragment else tok.pos_
+    if pos not in trig.pos and not (lemma == "strike" and pos == "VERB"):
         return None
     if lemma in WEAPON_NOUNS and not (
         (tok.dep_ in ("nsubj", "pobj") and tok.head.lemma_.lower() in IMPACT_VERBS | {"by"})
@@ -194,7 +216,7 @@ def find_trigger(tok: Token, fragment: bool) -> Found | None:
     ):
         return None
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-    if lemma in MODIFIER_REQUIRED and tok.pos_ == "NOUN" and not modifiers & MODIFIER_REQUIRED[lemma]:
+    if lemma in MODIFIER_REQUIRED and tok.pos_ == "NOUN" and not fragment and not modifiers & MODIFIER_REQUIRED[lemma]:
         return None
     if lemma in DEMINING_VERBS and lemma in TRIGGERS and _words(_arguments(tok)) & DEMINING_OBJECTS:
         return Found(Trigger(STRATEGIC, "Disrupted weapons use", trig.pos), lemma)

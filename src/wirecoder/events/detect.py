@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from wirecoder._timevalue import date_range, time_precision
 from wirecoder.events._actors import Actor, is_pronoun, normalise_actor
 from wirecoder.events._coding import ACLED, plover_for
-from wirecoder.events._lexicon import ANNOUNCE_VERBS, ARRIVAL_VERBS, ATTEMPT_VERBS, FUTURE_AUX, PREVENT_VERBS, Trigger
+from wirecoder.events._lexicon import ANNOUNCE_VERBS, ARRIVAL_VERBS, FORCE_NOUNS, ATTEMPT_VERBS, FUTURE_AUX, PREVENT_VERBS, Trigger
 from wirecoder.events._merge import merge_mentions
 from wirecoder.events._triggers import CASUALTY_LEMMAS, find_trigger, is_fragment, refine, territory_for_actor
 from wirecoder.parse import ParsedArticle
@@ -301,6 +301,14 @@ def find_events(
             )
             if vague and focus is not None:  # "in southern Ukraine", "Ukraine's forces"
                 place, from_focus = focus, True
+            named_in = False
+            if place is None:  # "Kyiv TV tower", "Okhtyrka City Council": the facility's town
+                place = next(
+                    (p for p in sent_places if p.role == "actor" and p.lat is not None
+                     and (p.feature or "").startswith("PPL") and p.prov.start not in avoid),
+                    None,
+                )  # fmt: skip
+                named_in = place is not None
             place_country = (place.country_code if place else None) or focus_country
             trig = territory_for_actor(trig, actor.country if actor else None, place_country)
             quantity = next((q for q in sent_quants if lo <= q.prov.start < hi), None)
@@ -327,10 +335,11 @@ def find_events(
                 date=date_value,
                 time_precision=time_precision(date_value),
                 date_method=method,  # type: ignore[arg-type]
-                place=EventPlace(name=place.name, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)
-                if place
-                else None,
-                geo_precision=(3 if from_focus else place.geo_precision) if place else None,
+                place=EventPlace(
+                    name=place.name, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id,
+                    feature=place.feature, country_code=place.country_code, admin1=place.admin1,
+                ) if place else None,  # fmt: skip
+                geo_precision=(3 if from_focus else 2 if named_in else place.geo_precision) if place else None,
                 source=claim.speaker.canonical if claim and claim.speaker else None,
                 claim_id=claim.id if claim else None,
                 claimed=claimed,
@@ -338,6 +347,8 @@ def find_events(
                 quantity=(q_text(quantity) if quantity else None),
             )
             candidates.append((event, found.lemma, trig.event_type != "Strategic developments"))
+        if fragment and len(candidates) > 1:  # "Destroyed Russian tank": the tank is no sighting
+            candidates = [c for c in candidates if c[1] not in FORCE_NOUNS] or candidates
         deaths = _fatalities(span, sent_quants)
         # Harm to people belongs to the violent event that caused it, when the sentence has one.
         if any(violent and lemma not in CASUALTY_LEMMAS for _, lemma, violent in candidates):

@@ -137,6 +137,9 @@ class EventPlace(Record):
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+    feature: str | None = None  # GeoNames feature code
+    country_code: str | None = None  # ISO 3166 alpha-2
+    admin1: str | None = None
 
 
 class Event(Item):
