@@ -69,3 +69,8 @@ def test_different_towns_stay_different_events(pipeline, article) -> None:
     text = "Russian troops withdrew from Hostomel on Friday. Russian troops withdrew from Bucha on Friday."
     evs = _events(pipeline, article, text, "2022-04-02")
     assert len([e for e in evs if e.acled_sub_event_type == "Non-violent transfer of territory"]) == 2
+
+
+def test_habitual_rule_and_evacuation_are_no_events(pipeline, article) -> None:
+    assert not _events(pipeline, article, '"Our forces strike only military targets," the ministry said.')
+    assert not _events(pipeline, article, "About 200 residents were evacuated from the village on Monday.")

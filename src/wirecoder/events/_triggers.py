@@ -175,6 +175,16 @@ def _is_potential(tok: Token) -> bool:
     return False
 
 
+_HABITUAL = {"only", "always", "never", "usually", "regularly", "routinely", "often", "normally"}
+
+
+def _is_habitual(tok: Token) -> bool:
+    """"Our forces strike only military objects": a present-tense rule of conduct, no event."""
+    return tok.tag_ in ("VBP", "VBZ") and any(
+        c.lower_ in _HABITUAL for c in tok.subtree if c.dep_ in ("advmod", "amod", "preconj")
+    )
+
+
 def _is_participial_adjunct(tok: Token, lemma: str) -> bool:
     """", killing as many as 15,000 troops", ", displacing millions and destroying cities": a
     participle adding a consequence to its clause, not an event of its own."""
@@ -190,11 +200,13 @@ def find_trigger(tok: Token, fragment: bool) -> Found | None:
     """The event `tok` triggers, with its sub-type before refinement, or None."""
     if _is_state_or_hypothetical(tok, fragment) or tok.dep_ == "attr" or is_negated(tok):
         return None  # "this is a withdrawal": a description of an event told elsewhere
-    if _is_potential(tok) or _words(_subject(tok)) & _SUMMARY_SUBJECTS:
+    if _is_potential(tok) or _words(_subject(tok)) & _SUMMARY_SUBJECTS or _is_habitual(tok):
         return None
     lemma = _lemma(tok)
     if _is_participial_adjunct(tok, lemma):
         return None
+    if lemma == "evacuate" and (_words(_subject(tok)) | _words(_arguments(tok))) & CIVILIAN_NOUNS:
+        return None  # people taken to safety: no transfer of territory
     special = _special(tok, lemma) or (_fragment_trigger(tok, lemma) if fragment else None)
     if special is not None:
         return Found(special, lemma)
