@@ -349,6 +349,129 @@ def export(
         err.print(f"wrote {len(rows)} events to {output}")
 
 
+def _timeline_entries(
+    db: str | None, since: str | None, until: str | None, place: str | None, km: float,
+    event_type: str | None, actor: str | None,
+) -> list[Any]:
+    """Stored events matching the filters, folded into one timeline entry per real-world event."""
+    from wirecoder.links.timeline import build_timeline
+    from wirecoder.store import EventQuery, open_store
+
+    point = None
+    if place:
+        from wirecoder.places import open_gazetteer
+
+        candidates = open_gazetteer().lookup(place, limit=1)
+        if not candidates:
+            _fail(f"--place {place!r}: unknown place; try `wirecoder places {place}`")
+        point = (candidates[0].lat, candidates[0].lon)
+    query = EventQuery(
+        since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type, near=point, km=km
+    )
+    try:
+        store = open_store(_settings(db).db)
+        matched = store.get_events(query)
+        mentions = store.get_cluster_mentions({m["cluster_id"] for m in matched if m.get("cluster_id")})
+        documents = {d["doc_id"]: d for d in store.get_documents()}
+        contradicted = {c for row in store.get_items("contradiction") for c in row.get("claims", [])}
+        roles = {
+            c["id"]: " ".join(x for x in (c["speaker"].get("canonical"), c["speaker"].get("role"), c["speaker"].get("text")) if x)
+            for c in store.get_items("claim") if c.get("speaker")
+        }  # fmt: skip
+    except WirecoderError as e:
+        _fail(str(e))
+    entries = build_timeline(mentions, documents, contradicted, roles)
+    if actor:
+        needle = actor.lower()
+        entries = [
+            e for e in entries
+            if needle in (e.actor1 or "").lower() or any(needle in (s.speaker or "").lower() for s in e.sources)
+        ]  # fmt: skip
+    return entries
+
+
+@app.command()
+def timeline(
+    since: Annotated[str | None, typer.Option(help="events on or after YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="events on or before YYYY-MM-DD")] = None,
+    place: Annotated[str | None, typer.Option(help="a place name (looked up in the gazetteer)")] = None,
+    km: Annotated[float, typer.Option(help="radius around --place, in km")] = 25.0,
+    actor: Annotated[str | None, typer.Option(help="actor or source contains this")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event or sub-event type")] = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """A dated, sourced timeline: one entry per real-world event however many articles report
+    it, with its independent sources, their sides, and any disagreement."""
+    entries = _timeline_entries(db, since, until, place, km, event_type, actor)
+    rows = [e.model_dump(mode="json") for e in entries]
+    if fmt == "table":
+        for row in rows:
+            row["sources_brief"] = "; ".join(
+                f"{s['speaker'] or s['outlet'] or s['path']}" + (f" ({s['side']})" if s["side"] else "")
+                for s in row["sources"]
+            )
+            row["disagreement"] = "; ".join(row["disagreements"])
+            row["evidence"] = row["evidence"][:120]
+    _emit(
+        rows, fmt,
+        ["date", "sub_event_type", "place.name", "status", "mentions", "independent_sources", "sources_brief",
+         "disagreement", "evidence"],
+    )  # fmt: skip
+
+
+@app.command()
+def disagreements(
+    since: Annotated[str | None, typer.Option(help="events on or after YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="events on or before YYYY-MM-DD")] = None,
+    doc: Annotated[str | None, typer.Option(help="only this document id (or its prefix)")] = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Where sources disagree: conflicting figures, assertion against denial or rebuttal, within
+    one article (claims) and across articles (the reports of one event)."""
+    from wirecoder.store import open_store
+
+    try:
+        store = open_store(_settings(db).db)
+        stored = store.get_items("contradiction", doc_id=doc)
+        claims = {c["id"]: c for c in store.get_items("claim", doc_id=doc)}
+    except WirecoderError as e:
+        _fail(str(e))
+    rows: list[dict[str, Any]] = []
+    for c in stored:
+        sides = [claims.get(i) for i in c.get("claims", [])]
+        first = next((x for x in sides if x), None)
+        rows.append({
+            **c, "scope": "within document",
+            "sentence": first["sentence"] if first else None, "start": first["start"] if first else None,
+            "end": first["end"] if first else None, "text": first["text"] if first else None,
+            "evidence": first["evidence"] if first else None,
+            "sides": [{"claim": x["id"], "speaker": (x.get("speaker") or {}).get("canonical"),
+                       "stance": x.get("stance"), "says": x["content"]["text"]} for x in sides if x],
+        })  # fmt: skip
+    for entry in _timeline_entries(db, since, until, None, 25.0, None, None):
+        if not entry.disputed or entry.documents < 2:
+            continue
+        if doc and not any(s.doc_id.startswith(doc) for s in entry.sources):
+            continue
+        rows.append({
+            "kind": "contradiction", "id": f"{entry.cluster_id}-x", "doc_id": entry.doc_id,
+            "sentence": entry.sentence, "start": entry.start, "end": entry.end, "text": entry.text,
+            "evidence": entry.evidence, "claims": [s.event_id for s in entry.sources],
+            "about": f"{entry.sub_event_type}, {entry.date}, {(entry.place or {}).get('name')}",
+            "reason": "; ".join(entry.disagreements), "scope": "across documents",
+            "sides": [{"event": s.event_id, "speaker": s.speaker, "outlet": s.outlet, "status": s.status,
+                       "says": s.evidence} for s in entry.sources],
+        })  # fmt: skip
+    if fmt == "table":
+        for row in rows:
+            row["sides_brief"] = " | ".join(
+                f"{x.get('speaker') or x.get('outlet') or '?'}: {x['says'][:80]}" for x in row["sides"]
+            )
+    _emit(rows, fmt, ["scope", "reason", "about", "sides_brief"])
+
+
 @app.command()
 def claims(
     speaker: Annotated[str | None, typer.Option(help="speaker name contains this")] = None,

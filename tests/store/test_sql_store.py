@@ -101,4 +101,4 @@ def test_file_is_a_real_sqlite_database(tmp_path: Path) -> None:
     con = sqlite3.connect(tmp_path / "x.db")
     tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
     assert {"documents", "items", "events", "alembic_version"} <= tables
-    assert con.execute("select version_num from alembic_version").fetchone() == ("0001",)
+    assert con.execute("select version_num from alembic_version").fetchone() == ("0002",)

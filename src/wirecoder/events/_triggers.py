@@ -175,13 +175,19 @@ def _is_potential(tok: Token) -> bool:
     return False
 
 
-_HABITUAL = {"only", "always", "never", "usually", "regularly", "routinely", "often", "normally"}
+_HABITUAL = {"daily", "nightly", "repeatedly", "regularly", "routinely", "constantly", "frequently",
+             "often", "always", "usually", "normally", "never"}
 
 
 def _is_habitual(tok: Token) -> bool:
-    """"Our forces strike only military objects": a present-tense rule of conduct, no event."""
+    """"Our forces strike only military objects", "the city has been shelled almost daily": a
+    rule of conduct or a repeated pattern, not one event."""
+    adverbs = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "npadvmod")}
+    adverbs |= {g.lower_ for c in tok.children if c.dep_ in ("advmod", "npadvmod") for g in c.children}
+    if adverbs & _HABITUAL:
+        return True
     return tok.tag_ in ("VBP", "VBZ") and any(
-        c.lower_ in _HABITUAL for c in tok.subtree if c.dep_ in ("advmod", "amod", "preconj")
+        c.lower_ == "only" for c in tok.subtree if c.dep_ in ("advmod", "amod", "preconj")
     )
 
 

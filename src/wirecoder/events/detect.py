@@ -284,6 +284,10 @@ def find_events(
                 actor_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), actor_tok)
             if actor_tok is not None and (actor_tok is tok or tok in actor_tok.subtree):
                 actor_tok = None  # "Firefights are breaking out": the event is no actor
+            if actor_tok is not None and any(
+                p.role == "location" and p.prov.start <= actor_tok.idx < p.prov.end for p in sent_places
+            ):
+                actor_tok = None  # "Kharkiv shelled again": a place is the target, not the actor
             actor: Actor | None = None
             if actor_tok is not None:
                 text = _phrase(actor_tok)

@@ -66,7 +66,10 @@ events = Table(
     Column("source", Text),
     Column("status", String(16), nullable=False),
     Column("payload", Text, nullable=False),
+    Column("cluster_id", String(80)),  # the real-world event this mention reports (links/linking.py)
+    Column("geo_precision", Integer),
     Index("ix_events_dates", "date_start", "date_end"),
+    Index("ix_events_cluster", "cluster_id"),
     Index("ix_events_latlon", "lat", "lon"),
     Index("ix_events_doc", "doc_id"),
 )

@@ -6,6 +6,7 @@ execute_write_fn). The schema is created and upgraded by alembic when the store 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from wirecoder._geo import bounding_box, haversine_km
 from wirecoder._timevalue import date_range
 from wirecoder.errors import StoreError
+from wirecoder.links.linking import LinkEvent, Linker
 from wirecoder.records import Article, ArticleResult
 from wirecoder.store.base import EventQuery, SaveOutcome
 from wirecoder.store.schema import documents, events, items
@@ -31,6 +33,19 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _link_event(row: dict[str, Any]) -> LinkEvent:
+    """An event row (as inserted or as read back) in the shape linking compares."""
+    payload = row["payload"] if isinstance(row["payload"], dict) else json.loads(row["payload"])
+    return LinkEvent(
+        event_id=row["event_id"], doc_id=row["doc_id"], event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"],
+        start=dt.date.fromisoformat(row["date_start"]) if row.get("date_start") else None,
+        end=dt.date.fromisoformat(row["date_end"]) if row.get("date_end") else None,
+        lat=row.get("lat"), lon=row.get("lon"), geo_precision=row.get("geo_precision"),
+        actor1=row.get("actor1"), text=payload.get("evidence") or "", status=row.get("status") or "confirmed",
+    )  # fmt: skip
 
 
 def _label(row: dict[str, Any]) -> str | None:
@@ -170,19 +185,44 @@ class SqlStore:
                         "actor1": row.get("actor1"),
                         "source": row.get("source"),
                         "status": row.get("status") or "confirmed",
+                        "geo_precision": row.get("geo_precision"),
                         "payload": json.dumps(row, ensure_ascii=False),
                     }
                 )
         if item_rows:
             conn.execute(insert(items), item_rows)
         if event_rows:
+            self._link(conn, art.doc_id, event_rows)
             conn.execute(insert(events), event_rows)
+
+    def _link(self, conn: Any, doc_id: str, event_rows: list[dict[str, Any]]) -> None:
+        """Give each new event its cluster: an event already stored from another document that
+        reports the same thing, found among stored events of the same type and dates only."""
+        new = [_link_event(r) for r in event_rows]
+        dated = [e for e in new if e.start is not None and e.end is not None]
+        linker = Linker()
+        if dated:
+            lo = (min(e.start for e in dated if e.start) - dt.timedelta(days=1)).isoformat()
+            hi = (max(e.end for e in dated if e.end) + dt.timedelta(days=1)).isoformat()
+            stored = conn.execute(
+                select(events).where(
+                    events.c.doc_id != doc_id,
+                    events.c.event_type.in_({e.event_type for e in dated}),
+                    events.c.date_end >= lo,
+                    events.c.date_start <= hi,
+                )
+            )
+            for row in stored:
+                data = dict(row._mapping)
+                linker.add(_link_event(data), data["cluster_id"] or f"k-{data['event_id']}")
+        for row, ev in zip(event_rows, new, strict=True):
+            row["cluster_id"] = linker.link(ev)
 
     # -- reads ----------------------------------------------------------------------------
 
     def get_events(self, query: EventQuery) -> list[dict[str, Any]]:
         """Events matching the query, ordered by date then id, as contract rows."""
-        stmt = select(events.c.payload, events.c.lat, events.c.lon).order_by(
+        stmt = select(events.c.payload, events.c.lat, events.c.lon, events.c.cluster_id).order_by(
             events.c.date_start, events.c.event_id
         )
         if query.since:
@@ -202,12 +242,22 @@ class SqlStore:
             stmt = stmt.where(events.c.lat.between(lat0, lat1), events.c.lon.between(lon0, lon1))
         out = []
         with self.engine.connect() as conn:
-            for payload, elat, elon in conn.execute(stmt):
+            for payload, elat, elon, cluster in conn.execute(stmt):
                 if query.near and haversine_km(query.near[0], query.near[1], elat, elon) > query.km:
                     continue
-                out.append(json.loads(payload))
+                out.append({**json.loads(payload), "cluster_id": cluster})
                 if query.limit and len(out) >= query.limit:
                     break
+        return out
+
+    def get_cluster_mentions(self, cluster_ids: set[str]) -> list[dict[str, Any]]:
+        """Every stored mention of the given clusters (real-world events), as contract rows."""
+        out: list[dict[str, Any]] = []
+        ids = sorted(cluster_ids)
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):  # keep each IN list small for SQLite
+                stmt = select(events.c.payload, events.c.cluster_id).where(events.c.cluster_id.in_(ids[i : i + 500]))
+                out.extend({**json.loads(p), "cluster_id": c} for p, c in conn.execute(stmt))
         return out
 
     def get_items(
