@@ -23,7 +23,9 @@ def _load(*names: str) -> list[Any]:
     return rows
 
 
-@pytest.mark.parametrize("case", _load("resolution.jsonl", "grammar.jsonl"))
+@pytest.mark.parametrize(
+    "case", _load("resolution.jsonl", "grammar.jsonl", "fiscal.jsonl", "narrative.jsonl")
+)
 def test_expression_value(case: dict[str, Any], parse: Any) -> None:
     parsed = parse(case["text"], case["published"])
     times = find_time_expressions(parsed)

@@ -38,6 +38,8 @@ def test_weekday_date(weekday: int, direction: str | None, strict: bool, expecte
         (2, None, "past", 2022),
         (2, None, "future", 2023),
         (12, 7, None, 2022),  # nearest: Dec 7 from Nov 11
+        (3, None, None, 2022),  # no tense, far ahead: the March just past
+        (1, 20, None, 2023),  # no tense, within the window ahead: the coming January
         (3, None, "past", 2022),
         (12, None, "past", 2021),
     ],
@@ -82,3 +84,13 @@ def test_normalise_range_to_duration() -> None:
 def test_normalise_ref_is_a_date() -> None:
     n = normalise("PRESENT_REF", "datetime", "now", SAT, None)
     assert (n.value, n.type, n.relative) == ("PRESENT_REF", TimexType.DATE, False)
+
+
+def test_weekend_of() -> None:
+    from wirecoder.timex._values import weekend_of
+
+    monday = dt.date(2022, 11, 14)
+    assert weekend_of(monday, "past") == "2022-W45-WE"  # the weekend just past
+    assert weekend_of(monday, None) == "2022-W45-WE"
+    assert weekend_of(monday, "future") == "2022-W46-WE"  # "will meet over the weekend"
+    assert weekend_of(dt.date(2022, 11, 12), None) == "2022-W45-WE"  # a Saturday: this one

@@ -1,8 +1,10 @@
 """timex stage: TIMEX3 time expressions, normalised against the article's anchor date.
 
-Recognition is Microsoft Recognizers (recognizers-text-suite) on candidate windows; span
-conventions, modifiers, tense-driven resolution and statement-date anchoring are ours
-(`_context`, `_values`, rule tables in `_rules`).
+Recognition is Microsoft Recognizers (recognizers-text-suite) on candidate windows, plus
+hand-written rule tables for what it misses (`_grammar`). Span conventions, modifiers,
+tense-driven resolution and statement-date anchoring are ours (`_context`, `_values`, `_rules`),
+and so are the two anchors taken from the text itself: the quarter a results report is about
+(`_fiscal`) and the date a narrative counts from ("the following year", `_narrative`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from wirecoder.parse import ParsedArticle
-from wirecoder.records import TimeExpression
+from wirecoder.records import Granularity, TimeExpression, TimexType
 from wirecoder.timex._clause import time_for_clause
 from wirecoder.timex._context import (
     adjust_span,
@@ -25,26 +27,37 @@ from wirecoder.timex._context import (
     statement_verb,
     tense,
 )
-from wirecoder.timex._recognizer import RawHit, candidate_windows, load_recognizer, recognize
+from wirecoder.timex._fiscal import FOCUS, period_hits, resolve_periods
 from wirecoder.timex._grammar import grammar_hits
+from wirecoder.timex._narrative import NARRATIVE, narrative_hits, resolve_narrative
+from wirecoder.timex._recognizer import RawHit, candidate_windows, load_recognizer, recognize
 from wirecoder.timex._rules import (
     NOT_TIME_FOLLOWERS,
     NOT_TIMEX_SHAPE,
     NOT_TIMEX_WORDS,
     PART_OF_DAY_VALUES,
 )
-from wirecoder.timex._values import Normalised, normalise
+from wirecoder.timex._values import Direction, Normalised, granularity_of, normalise
 
 __all__ = ["STAGE", "find_time_expressions", "load_recognizer", "time_for_clause"]
 
 STAGE = "timex"
 NO_ANCHOR = "no publication date to anchor relative expression"
+NO_TEXT_ANCHOR = "no earlier date in the text to count from"
 
 # The recognizer needs some reference date; with no anchor its relative results are masked
 # back to their underspecified form, so this date never reaches a record. Not the clock.
 _NO_ANCHOR_REFERENCE = dt.date(2000, 1, 1)
 _EVENT_RELATIVE = re.compile(r"^the\s+(?:day|week|month|year)\s+(?:after|before)$", re.I)
+_BARE_ORDINAL = re.compile(
+    r"^(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth)$",
+    re.I,
+)
+_DEADLINE = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 _PAREN_DAY = re.compile(r"^\s*\(\s*$")
+# Stands in for the value of a financial period phrase until `resolve_periods` places it.
+_PLACEHOLDER = Normalised("", TimexType.DATE, Granularity.QUARTER, relative=True)
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^XXXX-WXX-\d$")
 
 
@@ -74,6 +87,10 @@ def _keep(hit: RawHit, text: str, doc: Doc) -> bool:
         return False  # "the first tranquil night": a bare part of the day names no time
     if NOT_TIME_FOLLOWERS.match(text[hit.end : hit.end + 6]):
         return False  # "63-year-old" is an age
+    if re.match(r"-[a-z]", text[hit.end : hit.end + 2], re.I):
+        return False  # "the year" cut out of "the year-ago quarter", a compound it is part of
+    if _BARE_ORDINAL.match(surface) and not re.match(r"\s+of\b", text[hit.end : hit.end + 4]):
+        return False  # "for the first time": an ordinal, not the first of the month
     if _EVENT_RELATIVE.match(text[hit.start : hit.end]):
         return False  # "the day after Moscow declared": anchored to an event, not a date
     return True
@@ -119,6 +136,8 @@ def _recognize_article(parsed: ParsedArticle, model: Any, reference: dt.date) ->
             raw.extend(recognize(model, text, lo, hi, reference))
         raw = [h for h in raw if _keep(h, text, parsed.doc)]
         raw.extend(grammar_hits(text, sent.start, sent.end))
+        raw.extend(period_hits(text, sent.start, sent.end))
+        raw.extend(narrative_hits(text, sent.start, sent.end))
         raw = _merge_parenthesised(_dedupe(raw), text)
         for h in raw:
             start, end, mod = adjust_span(
@@ -148,8 +167,67 @@ def _statement_dates(
         for j, other in enumerate(hits):
             if j == i or other.sentence != hit.sentence or not values[j].relative:
                 continue
+            if values[j] is _PLACEHOLDER:  # a financial period: dated by its quarter
+                continue
             if in_complement(doc, verb, other.start, other.end):
                 out.setdefault(j, (i, said_on))
+    return out
+
+
+# What a value was resolved against (a date, or a value from the text) and where that came from.
+_Anchor = tuple[dt.date | str | None, str | None]
+
+
+def _iso(anchor: dt.date | str) -> str:
+    return anchor if isinstance(anchor, str) else anchor.isoformat()
+
+
+def _direction(parsed: ParsedArticle, hit: _Hit) -> Direction:
+    """Which way a date without a year or week goes from the anchor, from its verb's tense.
+
+    A date that hangs off a noun takes the tense only when it is future ("will be named
+    commander for a mission in December"); a deadline ("until mid-November", "through
+    January") goes to the nearest occurrence whatever the tense of the verb.
+    """
+    if _DEADLINE.search(parsed.text[max(0, hit.start - 9) : hit.start]):
+        return None
+    direction = tense(governing_verb(parsed.doc, hit.start, hit.end))
+    if attaches_directly(parsed.doc, hit.start, hit.end):
+        return direction
+    return None
+
+
+def _place_periods(
+    parsed: ParsedArticle,
+    hits: list[_Hit],
+    values: list[Normalised],
+    anchors: list[_Anchor],
+) -> tuple[list[_Hit], list[Normalised], list[_Anchor]]:
+    """Financial periods valued by the quarter the article reports on; vague ones dropped."""
+    text = parsed.text
+    periods = resolve_periods(
+        [text[h.start : h.end] for h in hits],
+        [h.raw.timex if v is _PLACEHOLDER else v.value for h, v in zip(hits, values, strict=True)],
+        [parsed.sentences[h.sentence].text for h in hits],
+        parsed.article.published,
+    )
+    out: tuple[list[_Hit], list[Normalised], list[_Anchor]] = ([], [], [])
+    for h, norm, used, period in zip(hits, values, anchors, periods, strict=True):
+        if (period is not None and not period.value) or (
+            period is None and h.raw.timex.startswith(FOCUS)
+        ):
+            continue  # "the period" in an article that names no quarter
+        if period is not None:
+            norm = Normalised(period.value, TimexType.DATE, Granularity.QUARTER, relative=True)
+            if period.focus is None:
+                used = (None, None)  # no quarter named and no publication date
+            elif period.from_text:
+                used = (period.focus, "text")  # the quarter the article reports on
+            else:
+                used = (parsed.article.published, "publication")
+        out[0].append(h)
+        out[1].append(norm)
+        out[2].append(used)
     return out
 
 
@@ -162,6 +240,12 @@ def find_time_expressions(
     said on Tuesday that ... earlier this week"), the statement's date. Without a publication
     date, relative expressions keep their underspecified value (XXXX-WXX-4) with
     `resolved=False`; absolute ones ("March 3, 2022") still resolve. The clock is never read.
+
+    Two anchors come from the text itself (`anchor_from="text"`, `anchor` the value counted
+    from): in a results report, "the quarter" and "a year earlier" count from the quarter the
+    report is about (2022-Q3, 2021-Q3); "the following year", "that day", "the previous
+    Friday" count from the nearest earlier date in the text, and stay unresolved (with the
+    reason) when there is none close enough.
 
     Args:
         parsed: the parsed article.
@@ -180,17 +264,16 @@ def find_time_expressions(
     anchor = parsed.article.published
     text = parsed.text
     hits = _recognize_article(parsed, model, anchor or _NO_ANCHOR_REFERENCE)
-    directions = [
-        tense(governing_verb(parsed.doc, h.start, h.end))
-        if attaches_directly(parsed.doc, h.start, h.end)
-        else None
-        for h in hits
-    ]
+    directions = [_direction(parsed, h) for h in hits]
     values = [
-        normalise(h.raw.timex, h.raw.type_name, text[h.start : h.end], anchor, d)
+        _PLACEHOLDER
+        if h.raw.timex.startswith((FOCUS, NARRATIVE))
+        else normalise(
+            h.raw.timex, h.raw.type_name, text[h.start : h.end], anchor, d, text[h.end : h.end + 20]
+        )
         for h, d in zip(hits, directions, strict=True)
     ]
-    anchors: list[tuple[dt.date | None, str | None]] = [
+    anchors: list[_Anchor] = [
         (anchor, "publication") if anchor else (None, None) for _ in hits
     ]
     if anchor is not None:
@@ -206,8 +289,24 @@ def find_time_expressions(
                 timex, h.raw.type_name, text[h.start : h.end], said_on, directions[j]
             )
             anchors[j] = (said_on, "statement")
+    hits, values, anchors = _place_periods(parsed, hits, values, anchors)
+    narrative = resolve_narrative(
+        [text[h.start : h.end] for h in hits],
+        [h.raw.timex if v is _PLACEHOLDER else v.value for h, v in zip(hits, values, strict=True)],
+        [h.sentence for h in hits],
+    )
     out: list[TimeExpression] = []
-    for h, norm, (used, source) in zip(hits, values, anchors, strict=True):
+    for h, norm, (used, source), told in zip(hits, values, anchors, narrative, strict=True):
+        reason = NO_ANCHOR
+        if told is not None:
+            # Counted from the date the text gave just before, not from the publication date.
+            norm = Normalised(
+                told.value, TimexType.DATE, granularity_of(told.value), relative=True
+            )
+            used, source = (told.reference, "text") if told.reference else (None, None)
+            reason = NO_TEXT_ANCHOR
+        elif norm is _PLACEHOLDER:
+            continue
         unresolved = norm.relative and used is None
         out.append(
             TimeExpression(
@@ -215,10 +314,10 @@ def find_time_expressions(
                 value=norm.value,
                 type=norm.type,
                 resolved=not unresolved,
-                reason=NO_ANCHOR if unresolved else None,
+                reason=reason if unresolved else None,
                 granularity=norm.granularity,
                 mod=h.mod,
-                anchor=used.isoformat() if used and norm.relative else None,
+                anchor=_iso(used) if used and norm.relative else None,
                 anchor_from=source if used and norm.relative else None,
             )
         )

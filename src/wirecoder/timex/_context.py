@@ -25,11 +25,14 @@ _LEADING = re.compile(
 )
 _THE_BEFORE_CORE = re.compile(
     r"^(?:past|last|next|coming|previous|following|first|second|third|fourth|final|same|"
-    r"current|present|end|beginning|middle|latter|early|late|mid|\d+|"
+    r"current|present|end|beginning|middle|latter|early|late|mid|full|whole|entire|\d+|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
     r"\w+teen|\w+ty|\w+ties|\w+s\b)",
     re.I,
 )
+# A year or a "14-day" compound used as an adjective leaves "the" to its noun.
+_ADJECTIVAL = re.compile(r"^(?:\d{4}|\w+-(?:day|week|month|year|hour|minute)s?)$", re.I)
+_COUNTED_FROM = re.compile(r"\b(?:the\s+)?(?:first|latest|final)\s+$", re.I)
 _POINT_AFTER = re.compile(r"\s+(?:ago|earlier|later)\b", re.I)
 # Dependencies by which a time expression modifies the verb itself.
 _DIRECT_DEPS = frozenset({"npadvmod", "advmod", "obl", "tmod", "prep", "dobj", "attr", "nsubj"})
@@ -42,6 +45,8 @@ _RECOGNIZER_MODS = {
     "approx": "APPROX",
 }
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going", "gon"})
+# "could not be located Wednesday": a modal of the past, not of the future.
+_PAST_MODALS = frozenset({"could", "could've"})
 _NON_FINITE = frozenset({"VB", "VBG", "VBN"})
 _PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d", "having"})
 
@@ -66,16 +71,19 @@ def adjust_span(
             break
     before = text[max(0, start - 40) : start].lower()
     for words, row_mod, durations_only in MOD_PREFIXES:
-        if durations_only and not is_duration:
-            continue
+        if durations_only and (not is_duration or inner.lower().startswith("the ")):
+            continue  # "over the past two years": a preposition, not "more than"
         gap = "" if words.endswith("-") else " "
         if before.endswith(words + gap) and _word_start(before, len(words) + len(gap)):
             start -= len(words) + len(gap)
             mod = row_mod
             before = text[max(0, start - 40) : start].lower()
             break
-    if before.endswith("the ") and _THE_BEFORE_CORE.match(text[start:end]):
-        start -= 4
+    if is_duration and (lead := _COUNTED_FROM.search(text, max(0, start - 20), start)):
+        start = lead.start()  # "the first nine months": TimeML keeps the ordinal and "the"
+    adjectival = _ADJECTIVAL.match(text[start:end]) and re.match(r"\s+[a-z]", text[end : end + 2])
+    if before.endswith("the ") and _THE_BEFORE_CORE.match(text[start:end]) and not adjectival:
+        start -= 4  # "the past two years"; not "the 1996 election", "the 14-day truce"
     if is_duration and (after := _POINT_AFTER.match(text, end)):
         end = after.end()  # "a year earlier": TimeML keeps the word that makes it a point
     return start, end, mod
@@ -142,7 +150,8 @@ def tense(verb: Token | None) -> Direction:
     auxes = [c for v in chain for c in v.children if c.dep_ in {"aux", "auxpass"}]
     words = {a.lower_ for a in auxes}
     tags = {a.tag_ for a in auxes}
-    if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX or "MD" in tags:
+    modals = {a.lower_ for a in auxes if a.tag_ == "MD"} - _PAST_MODALS
+    if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX or modals:
         return "future"
     if verb.tag_ == "VB" and "to" in {c.lower_ for c in verb.children}:
         if any(v.lemma_.lower() in LOOKING_AHEAD_LEMMAS for v in chain[1:]):

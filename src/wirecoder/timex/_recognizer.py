@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,12 @@ from wirecoder.timex._rules import TRIGGER_TOKEN, TRIGGER_WORDS
 # triggers ("the first nine months of 1989"), whose windows merge. 3 keeps TimeBank+AQUAINT
 # scores within 0.002 of 6 at about 60% of the cost.
 WINDOW_TOKENS = 3
+
+
+# A range the recognizer merged although its ends are separate expressions.
+_RANGE_WORDS = re.compile(
+    r"^(?:between\s+)?(?P<a>.+?)\s+(?:through|and|until|till|to)\s+(?P<b>.+)$", re.I | re.S
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,15 @@ def recognize(model: Any, text: str, start: int, end: int, reference: dt.date) -
                 hits.extend(recognize(model, text, rest_start, start + r.end + 1, reference))
             continue
         first = values[0]
+        split = _RANGE_WORDS.match(chunk[r.start : r.end + 1])
+        if split and r.type_name.endswith("range"):
+            # "today through Nov. 17", "between now and Feb. 10": TimeML marks each end.
+            a0, b0 = start + r.start + split.start("a"), start + r.start + split.start("b")
+            parts = recognize(model, text, a0, a0 + len(split["a"]), reference)
+            parts += recognize(model, text, b0, b0 + len(split["b"]), reference)
+            if parts:
+                hits.extend(parts)
+                continue
         hits.append(
             RawHit(
                 start=start + r.start,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from wirecoder.records import Granularity, TimexType
+from wirecoder.timex._fiscal import quarter_year
 from wirecoder.timex._rules import MONTHS
 
 Direction = Literal["past", "future"] | None
@@ -30,6 +31,12 @@ _LAST_MONTH = re.compile(
 )
 _UNIT_AGO = re.compile(r"\b(year|month|week)s?\s+(?:ago|earlier|before)$", re.I)
 _VAGUE_COUNT = re.compile(r"\b(?:few|several|some|many)\b", re.I)
+_QUARTER = re.compile(r"^\d{4}-Q([1-4])$")
+_A_YEAR = re.compile(r"^the\s+(?:fiscal\s+|financial\s+)?year$", re.I)
+_ENDED = re.compile(r"^,?\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.I)
+_FULL_YEAR = re.compile(r"^(?:the\s+)?(?:full|whole|entire)\s+year$", re.I)
+_WEEKEND = re.compile(r"^\d{4}-W\d\d-WE$")
+_THE_WEEKEND = re.compile(r"^(?:the|this)\s+weekend$", re.I)
 _RANGE = re.compile(r"^\(([^,]*),([^,]*),(P[^)]*)\)$")
 _TIME_ONLY = re.compile(r"^T(\d\d(?::\d\d)?|MO|AF|EV|NI|DT|MI)$")
 _YEAR_IN_TEXT = re.compile(r"\b(?:1\d{3}|20\d\d)s?\b|'\d\d\b")
@@ -43,6 +50,11 @@ _COUNTED = re.compile(
 _LAST_WEEKDAY = re.compile(
     r"\blast\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I
 )
+
+
+# With no tense to go by, a month or day this close ahead is the coming one, not last year's.
+# News looks back more than ahead: a plain "in March" in October is the March just past.
+FUTURE_WINDOW_DAYS = 92
 
 
 @dataclass(frozen=True)
@@ -110,11 +122,21 @@ def weekday_date(anchor: dt.date, weekday: int, direction: Direction, strict: bo
     return anchor - dt.timedelta(days=back)
 
 
+def weekend_of(anchor: dt.date, direction: Direction) -> str:
+    """ "the weekend": the one just past on a weekday unless the verb is future; on a Saturday
+    or Sunday, that weekend (the recognizer always takes the coming one)."""
+    day = anchor
+    if anchor.isoweekday() < 6 and direction != "future":
+        day = anchor - dt.timedelta(days=7)
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}-WE"
+
+
 def month_year(anchor: dt.date, month: int, day: int | None, direction: Direction) -> int:
     """Year of a month (and day) named without one: nearest occurrence in the direction.
 
-    With no tense, the occurrence nearest the anchor: "payable Dec. 7" in late October is
-    this December, "Nov. 25" in January last November.
+    With no tense, the coming occurrence when it is near ("payable Dec. 7" in late October is
+    this December), else the last one: "from $29.75 in March" in late October is this March.
     """
     here = (anchor.month, anchor.day)
     there = (month, day if day is not None else (1 if direction == "future" else 31))
@@ -128,7 +150,10 @@ def month_year(anchor: dt.date, month: int, day: int | None, direction: Directio
         return anchor.year if there >= here else anchor.year + 1
     mid = dt.date(anchor.year, month, min(day or 15, 28))
     candidates = [mid.replace(year=anchor.year + k) for k in (-1, 0, 1)]
-    return min(candidates, key=lambda c: abs((c - anchor).days)).year
+    ahead = [c for c in candidates if c > anchor]
+    if ahead and (ahead[0] - anchor).days <= FUTURE_WINDOW_DAYS:
+        return ahead[0].year
+    return max(c for c in candidates if c <= anchor).year
 
 
 def _range_value(start: str, end: str, period: str, text: str) -> tuple[str, bool]:
@@ -169,6 +194,7 @@ def normalise(
     text: str,
     anchor: dt.date | None,
     direction: Direction,
+    after: str = "",
 ) -> Normalised:
     """TIMEX3 value for one recognizer hit whose (final) span text is `text`.
 
@@ -178,11 +204,19 @@ def normalise(
         text: the expression text as emitted (modifiers included).
         anchor: the date to resolve against, or None to keep the underspecified form.
         direction: "past"/"future" from the governing verb's tense, None when unknown.
+        after: the text right after the expression ("ended March 31" makes "the year" a
+            twelve-month period).
 
     Returns:
         The value; `relative` is True when it depends on the anchor.
     """
     has_year = _YEAR_IN_TEXT.search(text) is not None
+    if _A_YEAR.match(text) and _ENDED.match(after):
+        # "the year ended March 31": a fiscal twelve months, not the calendar year.
+        return Normalised("P1Y", TimexType.DURATION, Granularity.DURATION, relative=False)
+    if anchor is not None and _FULL_YEAR.match(text):
+        # "the full year" of a results report: the current year, not a duration.
+        return Normalised(f"{anchor.year:04d}", TimexType.DATE, Granularity.YEAR, relative=True)
     value = timex
     relative = False
     if recognizer_type == "duration" and (m := _DURATION.match(timex)):
@@ -210,6 +244,9 @@ def normalise(
     elif m := _SEASON.match(timex):
         relative = True
         value = f"{anchor.year:04d}-{m[1]}" if anchor is not None else f"XXXX-{m[1]}"
+    elif timex == "XXXX":  # "year-end": the anchor's year
+        relative = True
+        value = f"{anchor.year:04d}" if anchor is not None else timex
     elif m := _RANGE.match(timex):
         value, is_duration = _range_value(m[1], m[2], m[3], text)
         relative = not is_duration and not has_year
@@ -228,8 +265,20 @@ def normalise(
         month = MONTHS[m[1].lower()]
         year = anchor.year if month < anchor.month else anchor.year - 1
         value, relative = f"{year:04d}-{month:02d}", True
+    if (
+        anchor is not None
+        and relative
+        and (m := _QUARTER.match(value))
+        and not re.search(r"\byear", text, re.I)
+    ):
+        # "the fourth quarter" in January is the one just ended (the recognizer takes this year's).
+        value = f"{quarter_year(anchor, int(m[1])):04d}-Q{m[1]}"
+    if anchor is not None and _WEEKEND.match(value) and _THE_WEEKEND.match(text):
+        value = weekend_of(anchor, direction)
     if (m := _UNIT_AGO.search(text)) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
         value = _coarsen(value, m[1].lower())  # "two months ago" -> 1999-11, not a day
+    if re.search(r"\bcouple\s+of\b", text, re.I) and re.fullmatch(r"PT?\d+[YMWDHS]", value):
+        value = re.sub(r"\d+", "2", value)  # the recognizer counts "a couple of years" as 3
     if _VAGUE_COUNT.search(text) and re.fullmatch(r"PT?\d+[YMWDHS]", value):
         value = re.sub(r"\d+", "X", value)  # "a few days", "several months": PXD, PXM
     value = _tidy(value)
