@@ -529,6 +529,9 @@ def evaluate(
     events_csv: Annotated[
         list[Path] | None, typer.Option("--events-csv", help="CSV of short event descriptions with date, lat/lon, category")
     ] = None,
+    t17: Annotated[
+        list[Path] | None, typer.Option("--t17", help="Timeline17 topic folders (articles.json + *.timeline.json)")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="score at most this many documents per dataset")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="also write the scores as JSON here")] = None,
 ) -> None:
@@ -536,8 +539,8 @@ def evaluate(
     events CSV."""
     from wirecoder import eval as wc_eval
 
-    if not any([gold, timeml, geo, attribution, events_csv]):
-        _fail("nothing to score: give a gold file, --timeml, --geo, --attribution or --events-csv", code=2)
+    if not any([gold, timeml, geo, attribution, events_csv, t17]):
+        _fail("nothing to score: give a gold file, --timeml, --geo, --attribution, --events-csv or --t17", code=2)
     reports: dict[str, Any] = {}
     try:
         if gold:
@@ -558,6 +561,8 @@ def evaluate(
         if events_csv:
             for i, report in enumerate(wc_eval.run_events_csv(events_csv, limit=limit)):
                 reports[f"events_csv{i or ''}"] = report
+        if t17:
+            reports["t17"] = wc_eval.run_t17(t17, limit=limit)
     except WirecoderError as e:
         _fail(str(e))
     for report in reports.values():

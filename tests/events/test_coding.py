@@ -74,3 +74,17 @@ def test_different_towns_stay_different_events(pipeline, article) -> None:
 def test_habitual_rule_and_evacuation_are_no_events(pipeline, article) -> None:
     assert not _events(pipeline, article, '"Our forces strike only military targets," the ministry said.')
     assert not _events(pipeline, article, "About 200 residents were evacuated from the village on Monday.")
+
+
+def test_undated_event_takes_the_news_day_not_the_print_day(pipeline, article) -> None:
+    text = (
+        "Ukrainian officials said on Thursday that the front had moved. "
+        "By Thursday night, troops were near the river. "
+        '"Firefights are breaking out near the crossings," an analyst said.'
+    )
+    evs = _events(pipeline, article, text, "2022-11-11")  # a Friday
+    (clash,) = [e for e in evs if e.acled_sub_event_type == "Armed clash"]
+    assert clash.date == "2022-11-10" and clash.date_method == "narrative"
+    # one passing mention of a day is no news day
+    (one,) = _events(pipeline, article, "Fighting broke out near the crossings, an official said on Thursday.", "2022-11-11")
+    assert one.date_method in ("statement", "governing", "publication")

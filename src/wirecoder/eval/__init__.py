@@ -55,4 +55,15 @@ def run_events_csv(paths: list[Path], *, limit: int | None = None) -> list[Any]:
     return [evaluate_events_csv(p, pipeline=pipeline, limit=limit) for p in _files(paths, "*.csv")]
 
 
-__all__ = ["GoldReport", "evaluate_gold", "run_attribution", "run_events_csv", "run_geo", "run_timeml"]
+def run_t17(paths: list[Path], *, limit: int | None = None) -> Any:
+    """Timeline date P/R/F1 per Timeline17 topic folder."""
+    from wirecoder.eval.t17 import evaluate_t17
+    from wirecoder.pipeline import Pipeline
+
+    folders: list[Path] = []
+    for p in paths:
+        folders.extend([p] if (p / "articles.json").exists() else sorted(f.parent for f in p.glob("*/articles.json")))
+    return evaluate_t17(folders, pipeline=Pipeline(), limit=limit)
+
+
+__all__ = ["GoldReport", "evaluate_gold", "run_attribution", "run_events_csv", "run_t17", "run_geo", "run_timeml"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from wirecoder._timevalue import date_range
 from wirecoder.records import Event, Span
 
-_METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "publication": 3, "none": 4}
+_METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "narrative": 3, "publication": 4, "none": 5}
 _GROUNDED = {"governing", "statement", "sentence"}
 
 

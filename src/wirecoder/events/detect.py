@@ -35,7 +35,7 @@ STAGE = "events"
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 # An event this long before publication is background, mentioned for context.
 _BACKGROUND_DAYS = 21
-_METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "publication": 3, "none": 4}
+_METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "narrative": 3, "publication": 4, "none": 5}
 
 
 def _clause_tokens(tok: Token) -> list[Token]:
@@ -212,6 +212,33 @@ def _fatalities(span, quantities: Sequence[Quantity]) -> int | None:  # type: ig
     return None
 
 
+_NEWS_DAY_WINDOW = dt.timedelta(days=7)
+
+
+def _news_day(times: Sequence[TimeExpression], published: dt.date | None) -> str | None:
+    """The day the article's news happened: the day its relative day expressions ("on Thursday",
+    "Thursday night", "yesterday") point to most often, within a week before publication. A
+    Friday report of Thursday's fighting dates its undated events to Thursday, not Friday."""
+    if published is None:
+        return None
+    counts: dict[str, int] = {}
+    for t in times:
+        if not t.resolved or t.type not in (TimexType.DATE, TimexType.TIME) or not t.value:
+            continue
+        day = t.value.split("T")[0]
+        try:
+            when = dt.date.fromisoformat(day)
+        except ValueError:
+            continue
+        if published - _NEWS_DAY_WINDOW <= when <= published:
+            counts[day] = counts.get(day, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    # one passing mention is no news day; the publication day itself needs no fallback
+    return best[0] if best[1] >= 2 and best[0] != published.isoformat() else None
+
+
 def find_events(
     parsed: ParsedArticle,
     times: Sequence[TimeExpression],
@@ -227,6 +254,7 @@ def find_events(
     else the most precise place of the sentence, else the document's focus (region precision).
     """
     published = parsed.article.published
+    news_day = _news_day(times, published)
     focus = _focus_place(places)
     focus_country = focus.country_code if focus else None
     events: list[Event] = []
@@ -264,6 +292,8 @@ def find_events(
                 continue
             elif claim is not None and (said_on := _statement_date(claim, claims, sent.index)):
                 date, method = said_on, "statement"
+            elif news_day is not None:
+                date, method = news_day, "narrative"
             elif published is not None:
                 date, method = published.isoformat(), "publication"
             if status == "announced" and trig.event_type != "Strategic developments":

@@ -18,7 +18,7 @@ from wirecoder.links.linking import similarity
 
 _WIRE_COPY = 0.9  # two documents whose sentence for an event is this alike carry one wire story
 _STATUS_ORDER = ("confirmed", "claimed", "announced", "denied", "background")
-_DATE_RANK = {"governing": 0, "statement": 1, "sentence": 2, "publication": 3, "none": 4}
+_DATE_RANK = {"governing": 0, "statement": 1, "sentence": 2, "narrative": 3, "publication": 4, "none": 5}
 _SIDES = [
     (re.compile(r"ukrain|kyiv|kiev|zelensk", re.I), "Ukraine"),
     (re.compile(r"russia|moscow|kremlin|putin|peskov", re.I), "Russia"),
@@ -134,7 +134,7 @@ def build_timeline(
     for cid, group in clusters.items():
         lead = min(
             group,
-            key=lambda m: (m.get("time_precision") or 9, _DATE_RANK.get(m.get("date_method") or "none", 4),
+            key=lambda m: (m.get("time_precision") or 9, _DATE_RANK.get(m.get("date_method") or "none", 5),
                            m.get("geo_precision") or 9, m["doc_id"], m["start"]),
         )  # fmt: skip
         statuses = {m.get("status") or "confirmed" for m in group}

@@ -154,7 +154,9 @@ class Event(Item):
     actor2: str | None = None
     date: str | None = None
     time_precision: int | None = None  # ACLED: 1 day, 2 week, 3 month or coarser
-    date_method: Literal["governing", "statement", "sentence", "publication", "none"] = "none"
+    date_method: Literal["governing", "statement", "sentence", "narrative", "publication", "none"] = "none"
+    # narrative: the article's news day (the day its time expressions point to most), when no
+    # expression governs the event; publication: the date it was printed, when nothing else says
     place: EventPlace | None = None
     geo_precision: int | None = None
     source: str | None = None
