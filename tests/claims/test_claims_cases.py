@@ -83,3 +83,55 @@ def test_statement_date_ignores_dates_inside_content(parse: Any, make_time: Any)
     times = [make_time(parsed, "on Monday", "2023-01-02")]
     (claim,) = find_claims(parsed, times)
     assert claim.date is None  # Monday is when the strike happened, not when the army spoke
+
+
+def test_cue_inside_quote_stays_inside(parse: Any) -> None:
+    # The verb "finds" inside the quotation must not take the cue after the closing mark as
+    # its content; the two quoted halves around "Smith said" are one statement.
+    text = (
+        '"Every day he finds a new way to show he cannot lead," Anna Smith said. '
+        '"Today he is accepting praise while the city burns."'
+    )
+    parsed = parse(text, "2023-02-02")
+    claims = find_claims(parsed, [])
+    quote_end = text.index('," Anna')
+    for c in claims:
+        if c.cue is not None and c.cue.start < quote_end:
+            assert c.content.end <= quote_end + 2, c.content.text
+    smith = [c for c in claims if c.speaker is not None and c.speaker.canonical == "Anna Smith"]
+    assert len(smith) == 1
+    assert "new way" in smith[0].content.text and "city burns" in smith[0].content.text
+
+
+def test_demonstrative_subject_is_not_a_speaker(parse: Any) -> None:
+    text = "It is a turning point, but that does not imply the war is over, said Ben Ford."
+    claims = find_claims(parse(text, "2023-02-02"), [])
+    assert claims, "the appended 'said Ben Ford' claim is missing"
+    assert all(c.speaker is None or c.speaker.text.lower() != "that" for c in claims)
+
+
+def test_cue_inside_a_quote_is_not_a_second_claim(parse: Any) -> None:
+    # "I think" inside the commander's quotation is part of what he said, not a claim of
+    # its own: one claim, the commander's.
+    text = '"I think the town will fall soon," the commander said.'
+    claims = find_claims(parse(text, "2023-02-02"), [])
+    assert [c.speaker.canonical if c.speaker else None for c in claims] == ["commander"]
+
+
+def test_adverbial_before_main_clause_cue_is_not_content(parse: Any) -> None:
+    text = (
+        "While visiting the front line on Monday, the president criticised the slow delivery "
+        "of air defence systems."
+    )
+    (claim,) = find_claims(parse(text, "2023-02-02"), [])
+    assert claim.content.text == "the slow delivery of air defence systems"
+
+
+def test_coordinated_cue_takes_the_first_speaker(parse: Any) -> None:
+    # The parser hangs "criticised" under "said"'s complement; its speaker is still the mayor.
+    text = "The mayor said the water supply was restored and criticised the army for the delay."
+    claims = find_claims(parse(text, "2023-02-02"), [])
+    said = next(c for c in claims if c.cue is not None and c.cue.text == "said")
+    assert "criticised" not in said.content.text
+    other = [c for c in claims if c.cue is not None and c.cue.text == "criticised"]
+    assert other and other[0].speaker is not None and other[0].speaker.canonical == "mayor"

@@ -27,6 +27,10 @@ FLOOR_FLAGS = 20
 FLOOR_DATES = 4
 
 
+# The gold's stance names -> ours.
+_STANCES = {"denial": "deny", "assertion": "assert", "doubt": "doubt"}
+
+
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
 
@@ -97,15 +101,16 @@ def test_seed_claims(shared_dir: Path, seed_claims: dict[str, list[Claim]]) -> N
         if "via" in g and (claim.via or "").lower() != g["via"].lower():
             ok = False
             misses.append(f"{g['id']}: via {claim.via!r} != {g['via']!r}")
-        if g.get("direct_quote") and not claim.direct:
+        # Every flag the gold gives must match, either way (true or false).
+        if "direct_quote" in g and claim.direct != bool(g["direct_quote"]):
             ok = False
-            misses.append(f"{g['id']}: not marked direct")
-        if g.get("hedged") and not claim.hedged:
+            misses.append(f"{g['id']}: direct {claim.direct} != {g['direct_quote']}")
+        if "hedged" in g and claim.hedged != bool(g["hedged"]):
             ok = False
-            misses.append(f"{g['id']}: not marked hedged")
-        if g.get("stance") == "denial" and claim.stance != "deny":
+            misses.append(f"{g['id']}: hedged {claim.hedged} != {g['hedged']}")
+        if "stance" in g and claim.stance != _STANCES.get(g["stance"], g["stance"]):
             ok = False
-            misses.append(f"{g['id']}: stance {claim.stance}")
+            misses.append(f"{g['id']}: stance {claim.stance} != {g['stance']}")
         flags += ok
         if "date" in g:
             want = str(g["date"])

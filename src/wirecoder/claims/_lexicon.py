@@ -317,3 +317,93 @@ TITLES = frozenset(
         "commissioner",
     }
 )
+
+# Nouns that name an attributed statement, belief or intention; with a possessor or "by X"
+# they are cues of their own: "Moscow's claim that ...", "Kyiv's call for ...", "the
+# minister's plan to ...". Written from general knowledge of English nominalisations.
+NOMINAL_CUES: MappingProxyType[str, Stance] = MappingProxyType(
+    {
+        "statement": "assert",
+        "claim": "assert",
+        "assertion": "assert",
+        "allegation": "assert",
+        "accusation": "assert",
+        "call": "assert",
+        "demand": "assert",
+        "plea": "assert",
+        "appeal": "assert",
+        "request": "assert",
+        "promise": "assert",
+        "pledge": "assert",
+        "vow": "assert",
+        "threat": "assert",
+        "warning": "assert",
+        "plan": "assert",
+        "proposal": "assert",
+        "decision": "assert",
+        "intention": "assert",
+        "desire": "assert",
+        "wish": "assert",
+        "hope": "assert",
+        "fear": "assert",
+        "concern": "assert",
+        "belief": "assert",
+        "view": "assert",
+        "opinion": "assert",
+        "argument": "assert",
+        "insistence": "assert",
+        "suggestion": "assert",
+        "denial": "deny",
+        "admission": "assert",
+        "acknowledgment": "assert",
+        "acknowledgement": "assert",
+        "announcement": "assert",
+        "prediction": "assert",
+        "estimate": "assert",
+        "assessment": "assert",
+        "criticism": "assert",
+        "praise": "assert",
+        "endorsement": "assert",
+        "opposition": "assert",
+        "refusal": "assert",
+        "message": "assert",
+        "remark": "assert",
+        "comment": "assert",
+        "complaint": "assert",
+        "doubt": "doubt",
+        "skepticism": "doubt",
+        "scepticism": "doubt",
+        "commitment": "assert",
+        "report": "assert",
+    }
+)
+# Prepositions that introduce what a nominal or prepositional cue is about.
+CONTENT_PREPS = frozenset({"for", "about", "of", "against", "on", "over", "that"})
+
+# Verbs that attribute only through a preposition ("referred to X", "talked about X",
+# "focused on X"): the object of that preposition is the content; nothing else is.
+PREP_CUE_VERBS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
+    {
+        "refer": frozenset({"to"}),
+        "allude": frozenset({"to"}),
+        "point": frozenset({"to"}),
+        "react": frozenset({"to"}),
+        "respond": frozenset({"to"}),
+        "object": frozenset({"to"}),
+        "talk": frozenset({"about", "of"}),
+        "speak": frozenset({"about", "of"}),
+        "comment": frozenset({"on"}),
+        "elaborate": frozenset({"on"}),
+        "reflect": frozenset({"on"}),
+        "insist": frozenset({"on"}),
+        "rail": frozenset({"against"}),
+        "lash": frozenset({"out"}),
+        "weigh": frozenset({"in"}),
+        "hint": frozenset({"at"}),
+        "boast": frozenset({"about", "of"}),
+        "complain": frozenset({"about", "of"}),
+        "warn": frozenset({"about", "of", "against"}),
+    }
+)
+# spaCy's small model lemmatises some cue forms wrongly ("hoping" -> "hop").
+LEMMA_FIXES = MappingProxyType({"hoping": "hope", "hoped": "hope"})

@@ -1,10 +1,10 @@
-"""Attribution rules over the spaCy dependency parse: which token is a cue, who speaks, what
-is said.
+"""Attribution rules over the spaCy dependency parse for cue verbs: who speaks, what is said.
 
 Hand-written (no maintained offline package does attribution for English news): a cue verb
-from cues.tsv with its subject; the content is its clausal complement, or the clause the cue
-is appended to ("..., officials said"), or what "according to X" is attached to; quotation
-marks then widen the content to the whole quote, across sentences when the quote runs on.
+from cues.tsv with its subject; the content is its clausal complement, its object, or the
+clause the cue is appended to ("..., officials said"); quotation marks then widen the content
+to the whole quote (in `__init__`). Noun cues and "according to" are in `_nominal.py`; the
+shared helpers (`Candidate`, `trim`, `is_hedged`, `subject_of`) live here.
 """
 
 from __future__ import annotations
@@ -21,6 +21,16 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
 _CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "npadvmod", "mark"})
 _EDGE_PUNCT = frozenset({",", ";", ":", "-", "\u2014", "\u2013", "."})
 MIN_CONTENT_TOKENS = 2
+# Prepositions that complete an object: "described X as Y", "put X at 40,000".
+_OBJECT_COMPLEMENT_PREPS = frozenset({"as", "at", "from", "into", "with", "in"})
+# Markers that make an adverbial clause after a cue its content ("called for X to ...").
+_CONTENT_MARKS = frozenset({"for", "that", "whether", "if"})
+# Dependents before a main-clause cue that are never its content.
+_NOT_CONTENT_DEPS = frozenset(
+    {"advcl", "prep", "npadvmod", "punct", "mark", "advmod", "cc", "aux", "auxpass", "neg"}
+)
+# Subjects that cannot hold a statement: "that doesn't imply ...", "what remains ...".
+NON_SPEAKERS = frozenset({"there", "what", "which", "that", "this", "these", "those"})
 
 
 @dataclass
@@ -38,26 +48,11 @@ class Candidate:
     via: str | None = None
     kind: str = "verb"  # verb | according | express | anaphoric | quote
     frame: set[int] = field(default_factory=set)  # tokens of the attribution frame (dates)
+    antecedent: Token | None = None  # what a relative-pronoun speaker ("who") stands for
 
 
-def find_candidates(doc: Doc) -> list[Candidate]:
-    """All attributions in the document, in text order."""
-    out: list[Candidate] = []
-    for tok in doc:
-        cand: Candidate | None = None
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            cand = _according(tok)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_ in lex.EXPRESS_VERBS:
-            cand = _expressed(tok)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in lex.CUE_VERBS:
-            cand = _verb_cue(tok)
-        if cand is not None:
-            out.append(cand)
-    return out
-
-
-def _verb_cue(verb: Token) -> Candidate | None:
-    entry = lex.CUE_VERBS[verb.lemma_.lower()]
+def verb_cue(verb: Token) -> Candidate | None:
+    entry = lex.CUE_VERBS[cue_lemma(verb)]
     # "was reported as saying": the speaker belongs to the governing verb.
     governors = [verb]
     if verb.dep_ in ("pcomp", "xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
@@ -66,38 +61,87 @@ def _verb_cue(verb: Token) -> Candidate | None:
             governors.append(verb.head.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         governors = [verb, verb.head.head]
-    speaker = _subject(verb) or _adjacent_subject(verb)
+    if _coordinated_cue(verb):
+        # "He said the economy was weak and criticized him": the parser hangs the second
+        # cue under the first one's complement; its speaker is the first cue's.
+        governors = [verb, verb.head.head]
+    # "released a statement saying ...", "made a point of saying ...": the speaker is the
+    # subject of the verb that governs the noun.
+    noun = verb.head if verb.dep_ == "acl" else None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN":
+        noun = verb.head.head
+    if noun is not None and noun.pos_ == "NOUN" and noun.head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ in ("dobj", "attr"):
+            governors.append(noun.head)
+    speaker = subject_of(verb) or _adjacent_subject(verb)
     if speaker is None:
         for gov in governors[1:]:
-            speaker = _subject(gov)
+            speaker = subject_of(gov)
             if speaker is not None:
                 break
-    if speaker is None or speaker.pos_ in ("DET",) or speaker.lower_ in ("there", "what", "which"):
+    if speaker is None:
+        speaker = _inherited_subject(verb)
+    if (
+        speaker is None
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+    ):
+        speaker = verb.head  # "staff members suggesting ...", "a sign saying ..."
+    antecedent = None
+    if (
+        speaker is not None
+        and verb.dep_ == "relcl"
+        and speaker.lower_ in ("who", "that", "which")
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    ):
+        antecedent = verb.head  # "the polls that show ...", "Lee, who declared ..."
+    if speaker is None or (
+        antecedent is None and (speaker.pos_ == "DET" or speaker.lower_ in NON_SPEAKERS)
+    ):
         return None
     if speaker.lower_ in ("it",) and verb.lemma_ not in ("say", "state", "report", "announce"):
         return None
-    if entry.weak and describe_speaker(speaker).entity_type == "unknown":
-        return None  # "the silence indicates ...": evidence verbs need a speaking subject
+    holder = antecedent if antecedent is not None else speaker
+    if (
+        entry.weak
+        and describe_speaker(holder).entity_type == "unknown"
+        and not (holder.pos_ == "NOUN" and _that_clause(verb))
+    ):
+        # "the silence indicates ...": evidence verbs need a speaking subject, or a noun
+        # subject with a that-clause ("records show that ...").
+        return None
     frame = _frame_tokens(verb, speaker)
     via, via_toks = find_channel(governors, exclude=set())
     frame |= via_toks
     content = _clausal_content(verb, speaker)
-    if content is None or (content[0] is not None and content[0].i < verb.i):
+    # A relative clause or a participle ("Zuckerberg, who announced plans ...", "...,
+    # calling him a stiff") is never appended to a clause it reports.
+    # ('"...," the candidate said' misparsed as a relative clause still is one.)
+    embedded = (
+        verb.dep_ in ("relcl", "acl") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    ) and not _after_quote(verb.doc, min(frame))
+    if not embedded and (content is None or (content[0] is not None and content[0].i < verb.i)):
         # A cue after its content ("X happened, officials said"): everything before the
         # cue is the content, not only the clause the parser hung under the verb.
         appended = _appended_content(verb, frame)
         if appended is not None:
             root = content[0] if content is not None else appended[0]
             content = (root, appended[1], appended[2])
+    hi = max(frame) + 1
+    if content is None and embedded and hi < len(verb.doc) and _opens_quote(verb.doc, hi):
+        content = trim(verb.doc, None, hi, verb.sent.end)  # "a message that said, '...'"
     if content is None and entry.takes_object:
         content = _object_content(verb, frame, speaker)
+    if content is None:
+        content = _prep_content(verb, via_toks)
     if content is None:
         return None
     root, cs, ce = content
     cue_start, cue_end = _cue_extent(verb, governors)
     hedged = (
         entry.hedged
-        or _hedged(root)
+        or is_hedged(root)
         or any(c.lower_ in lex.HEDGE_WORDS for c in verb.children if c.dep_ == "advmod")
     )
     return Candidate(
@@ -111,10 +155,17 @@ def _verb_cue(verb: Token) -> Candidate | None:
         hedged=hedged,
         via=via,
         frame=frame,
+        antecedent=antecedent,
     )
 
 
-def _subject(verb: Token) -> Token | None:
+def cue_lemma(tok: Token) -> str:
+    """The token's lemma for the cue tables, with the parser's known lemma slips mended."""
+    return lex.LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the agent of a passive ("it was reported by X")."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.pos_ != "VERB":
             return child
@@ -123,6 +174,20 @@ def _subject(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    return None
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    """The subject a subjectless cue shares with the verbs it hangs on: "pointing to the
+    bottles and telling viewers that ...", "calling them rapists and vowing to ..."."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("conj", "advcl", "xcomp") or cur.head.pos_ not in ("VERB", "AUX"):
+            return None
+        cur = cur.head
+        found = subject_of(cur)
+        if found is not None:
+            return found
     return None
 
 
@@ -169,6 +234,9 @@ def _frame_tokens(verb: Token, speaker: Token) -> set[int]:
         if (
             child.dep_ in _CUE_MODIFIER_DEPS | {"prep", "dobj", "dative", "agent"}
             and child.dep_ not in CLAUSE_DEPS
+            # A quotation before the cue that the parser hung on it as a modifier
+            # ('"Throughout the county ...," Stanton wrote') is the content, not the frame.
+            and not (child.i < speaker.i and _after_quote(verb.doc, speaker.left_edge.i))
         ):
             frame |= {t.i for t in child.subtree}
     return frame
@@ -181,6 +249,7 @@ def _object_content(
     "blasted him for not paying taxes". Time and channel phrases stay out."""
     doc = verb.doc
     parts: list[Token] = []
+    channel = find_channel([verb], exclude=set())[1]  # "in a statement", "on Telegram"
     for c in verb.rights:
         if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "attr", "dative"):
             if c.dep_ == "dobj" and c.lemma_ in lex.ANAPHORIC_OBJECTS:
@@ -190,8 +259,19 @@ def _object_content(
             c.dep_ == "prep"
             and parts
             and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
-            and not ({t.i for t in c.subtree} & frame - {t.i for p in parts for t in p.subtree})
+            and (
+                c.lower_ in lex.CONTENT_PREPS | _OBJECT_COMPLEMENT_PREPS
+                or not ({t.i for t in c.subtree} & frame - {t.i for p in parts for t in p.subtree})
+            )
+            and c.i not in channel
         ):
+            # "accused X of Y", "described X as Y": the reason or the label belongs in it.
+            parts.append(c)
+        elif c.dep_ in ("conj", "advmod") and parts and c.pos_ in ("NOUN", "PROPN", "ADV"):
+            # "... east of the city", "reductions in early voting, restrictions on ...": the
+            # parser hangs the rest of the object on the verb.
+            if c.pos_ == "ADV" and not any(g.dep_ == "prep" for g in c.children):
+                continue
             parts.append(c)
     if not parts or all(p.dep_ == "dative" for p in parts):
         return None
@@ -199,12 +279,21 @@ def _object_content(
     hi = max(p.right_edge.i for p in parts) + 1
     if lo <= speaker.i < hi:
         return None
-    return _trim(doc, parts[0], lo, hi)
+    return trim(doc, parts[0], lo, hi)
 
 
 def _clausal_content(verb: Token, speaker: Token) -> tuple[Token, int, int] | None:
     """The cue's complement clause."""
     kids = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i != speaker.i]
+    # "called for the strongholds to be hit", "asked whether ...": the parser makes these
+    # adverbial clauses; their marker says they are the content.
+    kids += [
+        c
+        for c in verb.rights
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONTENT_MARKS for m in c.children)
+        and any(m.dep_ == "mark" and m.i == c.left_edge.i for m in c.children)
+    ]
     if not kids:
         # "called on X to ..."; "told reporters that ..." puts the clause under the object.
         for c in verb.children:
@@ -215,13 +304,19 @@ def _clausal_content(verb: Token, speaker: Token) -> tuple[Token, int, int] | No
     kid = min(kids, key=lambda c: (c.i < verb.i, abs(c.i - verb.i)))
     # Only the side of the cue the complement is on ("that Putin claimed to have annexed").
     if kid.i > verb.i:
-        toks = [t for t in kid.subtree if t.i > verb.i]
+        coordinated = [c for c in kid.children if _coordinated_cue(c)]
+        cut = {t.i for c in coordinated for t in c.subtree}
+        if coordinated:
+            cut |= {c.i for c in kid.children if c.dep_ == "cc"}
+        toks = [t for t in kid.subtree if t.i > verb.i and t.i not in cut]
+        if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "for":
+            toks = toks[1:]  # "called for X to ...": "for" belongs to the cue
     else:
         speaker_toks = {t.i for t in speaker.subtree}
         toks = [t for t in kid.subtree if t.i < verb.i and t.i not in speaker_toks]
     if not toks:
         return None
-    return _trim(verb.doc, kid, min(t.i for t in toks), max(t.i for t in toks) + 1)
+    return trim(verb.doc, kid, min(t.i for t in toks), max(t.i for t in toks) + 1)
 
 
 def _appended_content(verb: Token, frame: set[int]) -> tuple[Token | None, int, int] | None:
@@ -245,8 +340,25 @@ def _appended_content(verb: Token, frame: set[int]) -> tuple[Token | None, int, 
         if toks:
             before = (min(toks), frame_lo)
             after = (frame_hi, max(toks) + 1) if max(toks) >= frame_hi else (frame_hi, frame_hi)
+    if (
+        host is None
+        and not _after_quote(doc, frame_lo)
+        and _only_adverbials(doc, sent.start, frame_lo)
+    ):
+        # "While celebrating X, Trump mocked Y": an adverbial before a main-clause cue is
+        # not what was said; only a clause hung on the cue is ("X happened, he said"), or a
+        # quotation or colon right after it.
+        if frame_hi < len(doc) and (_opens_quote(doc, frame_hi) or doc[frame_hi].text == ":"):
+            return trim(doc, None, after[0], after[1])
+        return None
     n_before = sum(1 for t in doc[before[0] : before[1]] if not t.is_punct)
     n_after = sum(1 for t in doc[after[0] : after[1]] if not t.is_punct)
+    if n_before < MIN_CONTENT_TOKENS and frame_lo == sent.start and _after_quote(doc, frame_lo):
+        # "''... didn't he?'' Mrs. Clinton said.": the parser closed the sentence inside
+        # the quotation; the quotation before the cue is the content.
+        opening = _quote_start(doc, frame_lo - 1)
+        if opening is not None:
+            return trim(doc, None, opening, frame_lo)
     if n_before < MIN_CONTENT_TOKENS:
         # "He said: ..." or a quote after the cue: content is what follows.
         if (
@@ -254,9 +366,12 @@ def _appended_content(verb: Token, frame: set[int]) -> tuple[Token | None, int, 
             and frame_hi < len(doc)
             and _follows_colon_or_quote(doc, frame_hi)
         ):
-            return _trim(doc, None, after[0], after[1])
+            return trim(doc, None, after[0], after[1])
         return None
     if frame_lo > 0 and not (doc[frame_lo - 1].is_punct or doc[frame_lo - 1].is_quote):
+        # "He frowned and said: 'We stay.'": the quotation after the cue is the content.
+        if n_after >= MIN_CONTENT_TOKENS and _opens_quote(doc, frame_hi):
+            return trim(doc, None, after[0], after[1])
         return None  # the cue is not set off from the clause before it
     lo, hi = before
     parenthetical = (
@@ -267,7 +382,15 @@ def _appended_content(verb: Token, frame: set[int]) -> tuple[Token | None, int, 
     )
     if n_after >= 3 and (host is not None or parenthetical):
         hi = after[1]  # "'A,' he said, 'B.'": one span over both halves
-    return _trim(doc, host, lo, hi)
+    return trim(doc, host, lo, hi)
+
+
+def _opens_quote(doc: Doc, i: int) -> bool:
+    """A quotation mark opens at token i, or right after a comma or colon there."""
+    toks = list(doc[i : i + 2])
+    if toks and toks[0].text in (",", ":"):
+        toks = toks[1:]
+    return bool(toks) and toks[0].is_quote
 
 
 def _follows_colon_or_quote(doc: Doc, i: int) -> bool:
@@ -277,7 +400,7 @@ def _follows_colon_or_quote(doc: Doc, i: int) -> bool:
     return False
 
 
-def _trim(doc: Doc, root: Token | None, lo: int, hi: int) -> tuple[Token | None, int, int] | None:
+def trim(doc: Doc, root: Token | None, lo: int, hi: int) -> tuple[Token | None, int, int] | None:
     """Token range -> character range, without edge punctuation or spaces (quotes kept)."""
     while lo < hi and (
         doc[lo].text in _EDGE_PUNCT
@@ -291,12 +414,15 @@ def _trim(doc: Doc, root: Token | None, lo: int, hi: int) -> tuple[Token | None,
         doc[hi - 1].text in _EDGE_PUNCT or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"
     ):
         hi -= 1
-    if hi - lo < MIN_CONTENT_TOKENS:
+    # One word is content only when it names someone ("endorsed Clinton", "criticized NATO").
+    named = hi - lo == 1 and doc[lo].pos_ == "PROPN"
+    if hi - lo < MIN_CONTENT_TOKENS and not named:
         return None
     return root, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
-def _hedged(root: Token | None) -> bool:
+def is_hedged(root: Token | None) -> bool:
+    """A modal or hedge adverb on the content's main verb, or "we believe/think"."""
     if root is None:
         return False
     for c in root.children:
@@ -307,108 +433,69 @@ def _hedged(root: Token | None) -> bool:
     )
 
 
-def _according(tok: Token) -> Candidate | None:
-    doc = tok.doc
-    to = doc[tok.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
-    speaker = pobj
-    if pobj.lemma_ in lex.SOURCE_DOCUMENTS:
-        mod = next(
-            (
-                c
-                for c in pobj.children
-                if c.dep_ in ("compound", "poss") and c.pos_ in ("PROPN", "NOUN")
-            ),
-            None,
-        )
-        speaker = mod or pobj
-    pp = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
-    lo_pp, hi_pp = min(pp), max(pp) + 1
-    sent = tok.sent
-    host = tok.head if tok.head.i != tok.i else None
-    region = [t.i for t in (host.subtree if host is not None and host.dep_ != "ROOT" else sent)]
-    if host is not None and host.dep_ == "ROOT":
-        region = list(range(sent.start, sent.end))
-    rest = [i for i in region if i not in pp]
-    if not rest:
-        return None
-    before = [i for i in rest if i < lo_pp]
-    after = [i for i in rest if i >= hi_pp]
-    n_b = sum(1 for i in before if not doc[i].is_punct)
-    n_a = sum(1 for i in after if not doc[i].is_punct)
-    joined = (
-        bool(after)
-        and next((doc[i] for i in after if not doc[i].is_punct), doc[after[0]]).dep_ == "cc"
-    )
-    if n_b >= 3 and n_a >= 3 and not joined:
-        lo, hi = min(before), max(after) + 1
-    elif n_b >= n_a:
-        lo, hi = min(before), max(before) + 1
-    else:
-        lo, hi = min(after), max(after) + 1
-    trimmed = _trim(doc, host, lo, hi)
-    if trimmed is None:
-        return None
-    root, cs, ce = trimmed
-    return Candidate(
-        cue_start=tok.idx,
-        cue_end=to.idx + len(to),
-        content_start=cs,
-        content_end=ce,
-        content_root=root,
-        speaker=speaker,
-        hedged=_hedged(root),
-        kind="according",
-        frame=pp,
-    )
-
-
-def _expressed(verb: Token) -> Candidate | None:
-    """ "expressed skepticism about X", "cast doubt on X": the noun carries the stance."""
-    noun = next(
-        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in lex.EXPRESSED_NOUNS), None
-    )
-    speaker = _subject(verb)
-    if noun is None or speaker is None:
-        return None
-    target: list[Token] = []
-    for c in list(noun.children) + list(verb.children):
-        if c.dep_ == "prep" and c.lower_ in ("about", "over", "on", "of", "regarding"):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                # Not the conjuncts: "about the claim and the Pentagon said" is a misparse.
-                cut = {t.i for c2 in pobj.children if c2.dep_ in ("cc", "conj") for t in c2.subtree}
-                target = [t for t in pobj.subtree if t.i not in cut]
-        elif c.dep_ in ("acl", "ccomp") and c.i > noun.i:
-            target = list(c.subtree)
-        if target:
-            break
-    if not target:
-        return None
-    trimmed = _trim(
-        verb.doc, target[0].head, min(t.i for t in target), max(t.i for t in target) + 1
-    )
-    if trimmed is None:
-        return None
-    root, cs, ce = trimmed
-    return Candidate(
-        cue_start=verb.idx,
-        cue_end=noun.idx + len(noun),
-        content_start=cs,
-        content_end=ce,
-        content_root=root,
-        speaker=speaker,
-        stance=lex.EXPRESSED_NOUNS[noun.lemma_],
-        hedged=False,
-        kind="express",
-        frame={verb.i} | {t.i for t in speaker.subtree} | {noun.i},
-    )
-
-
 def anaphoric_object(verb: Token) -> bool:
     """ "shared the news", "confirmed the report": a cue whose object points back."""
     return any(c.dep_ == "dobj" and c.lemma_ in lex.ANAPHORIC_OBJECTS for c in verb.children)
+
+
+def _prep_content(verb: Token, channel: set[int]) -> tuple[Token | None, int, int] | None:
+    """What a cue verb is about when it takes a preposition instead of an object: "called
+    for a ceasefire", "complained about the shelling", "warned against escalation"."""
+    for c in verb.rights:
+        if c.dep_ != "prep" or c.lower_ not in lex.CONTENT_PREPS or c.i in channel:
+            continue
+        obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or any(t.ent_type_ in ("DATE", "TIME") for t in obj.subtree):
+            continue
+        return trim(verb.doc, obj, obj.left_edge.i, obj.right_edge.i + 1)
+    return None
+
+
+def _that_clause(verb: Token) -> bool:
+    """The verb has a complement clause after it ("show that ...", "show Russia lost ...")."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+
+def _coordinated_cue(tok: Token) -> bool:
+    """A subjectless cue verb coordinated inside another cue's complement clause."""
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ == "VERB"
+        and tok.lemma_.lower() in lex.CUE_VERBS
+        and tok.head.dep_ == "ccomp"
+        and tok.head.head.lemma_.lower() in lex.CUE_VERBS
+        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    )
+
+
+def _after_quote(doc: Doc, i: int) -> bool:
+    """A closing quotation mark (maybe with a comma) sits right before token i."""
+    return (i >= 1 and doc[i - 1].is_quote) or (
+        i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_quote
+    )
+
+
+# How far back a quotation's opening mark is looked for (tokens).
+_QUOTE_REACH = 200
+
+
+def _quote_start(doc: Doc, i: int) -> int | None:
+    """The opening mark of the quotation whose closing mark is at or just before token i."""
+    close = i if doc[i].is_quote else i - 1
+    if close < 1 or not doc[close].is_quote:
+        return None
+    for k in range(close - 1, max(-1, close - _QUOTE_REACH), -1):
+        tok = doc[k]
+        if tok.is_quote and (k == 0 or doc[k - 1].whitespace_ or doc[k - 1].is_space):
+            return k
+        if "\n\n" in tok.text:
+            return None
+    return None
+
+
+def _only_adverbials(doc: Doc, lo: int, hi: int) -> bool:
+    """Tokens lo..hi are only adverbial phrases ("In a direct appeal to voters, ...",
+    "So far, ..."): no clause of their own that could be what was said."""
+    region = range(lo, hi)
+    roots = [t for t in doc[lo:hi] if t.head.i not in region or t.head.i == t.i]
+    return all(t.dep_ in _NOT_CONTENT_DEPS or t.is_punct for t in roots)

@@ -260,6 +260,8 @@ def _entity_type(head: Token, span: object, name: str | None, plural: bool) -> s
         return "organisation"
     if head.lemma_ in _PERSON_ROLE_HEADS and plural:
         return "group"
+    if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN"):
+        return "group"  # "Democrats said", "Ukrainians believe"
     return "unknown"
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from wirecoder.parse import ParsedArticle
 from wirecoder.quantities._numbers import VAGUE, bound_before, parse_number
-from wirecoder.quantities._units import count_unit, measure_unit
+from wirecoder.quantities._units import PEOPLE_VERBS, count_unit, measure_unit
 from wirecoder.records import Claim, Quantity
 
 __all__ = ["STAGE", "find_quantities"]
@@ -197,7 +197,7 @@ def _unit_and_object(
                 phrase, pend = _noun_phrase(noun)
                 unit = count_unit(noun.lemma_, _conj_text(noun), noun.ent_type_ == "NORP")
                 return unit, phrase, pend, None
-        return None, None, end, None
+        return _people_by_verb(doc[group.start]) + (end, None)
     # Count: the noun the number modifies ("41 communities", "15,000 Russian troops").
     first = doc[group.start]
     # In a range the second number hangs off the first ("300 and 400 civilians": conj).
@@ -207,7 +207,16 @@ def _unit_and_object(
         phrase, pend = _noun_phrase(head, skip_to=end_tok)
         counted = _conj_text(head)
         return count_unit(head.lemma_, counted, head.ent_type_ == "NORP"), phrase, pend, None
-    return None, None, end, None
+    return _people_by_verb(anchor) + (end, None)
+
+
+def _people_by_verb(tok: Token) -> tuple[str | None, str | None]:
+    """A bare number that a killing or displacing verb acts on counts people: "killing
+    thousands", "displacing millions", "12 were wounded". Returns (unit, what is counted)."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_ in PEOPLE_VERBS:
+        return "people", head.text
+    return None, None
 
 
 def _conversion(doc: Doc, k: int, end: int, consumed: set[int]) -> tuple[str | None, int, int]:

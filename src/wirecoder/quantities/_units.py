@@ -95,6 +95,29 @@ TROOPS = frozenset(
 )
 
 
+# Verbs whose bare numeric object or subject counts people: "killing thousands",
+# "displacing millions", "12 were wounded", "dozens fled".
+PEOPLE_VERBS = frozenset(
+    {
+        "kill",
+        "wound",
+        "injure",
+        "displace",
+        "evacuate",
+        "rescue",
+        "detain",
+        "arrest",
+        "capture",
+        "abduct",
+        "deport",
+        "execute",
+        "flee",
+        "die",
+        "shelter",
+    }
+)
+
+
 def measure_unit(words: str) -> str | None:
     """Symbol of a measurement unit ("square kilometers" -> "km2"), or None."""
     low = words.lower().strip()
