@@ -55,3 +55,28 @@ def test_unrelated_negation_is_not_a_contradiction() -> None:
     a = _claim(0, "Governor", "the bridge was destroyed")
     b = _claim(1, "Mayor", "there is no electricity in the north")
     assert find_contradictions("d", [a, b], []) == []
+
+
+def test_rebuttal_answers_what_came_before_it() -> None:
+    a = _claim(0, "Russia", "it was withdrawing its forces from the capital region")
+    b = _claim(1, "Pentagon", "this is not a real withdrawal")
+    later = _claim(2, "Defence ministry", "troops had withdrawn from the airport")
+    found = find_contradictions("d", [a, b, later], [])
+    assert [set(c.claims) for c in found] == [{"d-c0", "d-c1"}]
+
+
+def test_same_thing_in_other_words() -> None:
+    a = _claim(0, "Adviser", "Russia intended to turn the city into a ruin by mining every street")
+    b = _claim(1, "Commentator", "there are no signs that a trap is being set in the city")
+    fields = _claim(2, "Official", "fields are littered with landmines")  # mines already there
+    found = find_contradictions("d", [a, fields, b], [])
+    assert [set(c.claims) for c in found] == [{"d-c0", "d-c1"}]
+
+
+def test_nested_claim_speaks_through_the_outer_one() -> None:
+    outer = _claim(0, "Adviser", "that Moscow intended to set a trap in the city")
+    inner = _claim(0, "Moscow", "to set a trap in the city")
+    inner = inner.model_copy(update={"id": "d-c9", "content": Span(text="x", start=outer.content.start + 5, end=outer.content.end)})
+    b = _claim(1, "Commentator", "there is no trap")
+    found = find_contradictions("d", [outer, inner, b], [])
+    assert [set(c.claims) for c in found] == [{"d-c0", "d-c1"}]

@@ -465,6 +465,12 @@ def _coordinated_cue(tok: Token) -> bool:
         and tok.head.dep_ == "ccomp"
         and tok.head.head.lemma_.lower() in lex.CUE_VERBS
         and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        # "... had stolen equipment and intended to leave a trap": a verb whose only complement
+        # is an infinitive continues the reported content; it is not a second cue
+        and not (
+            any(c.dep_ == "xcomp" for c in tok.children)
+            and not any(c.dep_ in ("ccomp", "dobj", "obj") for c in tok.children)
+        )
     )
 
 
