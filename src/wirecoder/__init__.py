@@ -7,7 +7,7 @@ Library API:
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from wirecoder.pipeline import Pipeline, process_article  # noqa: E402
 from wirecoder.store import open_store  # noqa: E402
