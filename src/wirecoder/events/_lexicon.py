@@ -179,20 +179,27 @@ CIVILIAN_NOUNS = {
 }
 # Verbs that make an event only with military equipment or troops as subject or object
 # ("equipment moving west", "a train transporting tanks").
-MOVEMENT_VERBS = {"move", "transport", "carry", "mass", "amass", "gather", "arrive", "head", "roll",
+MOVEMENT_VERBS = {"move", "transport", "carry", "mass", "amass", "gather", "arrive", "head", "roll", "fly",
                   "station", "redeploy", "relocate", "concentrate"}
 # Evidence of an attack that a monitor's short description names in place of a verb ("Oil depot
 # on fire in Okhtyrka", "Artillery craters in Kharkiv", "Aftermath of strike"): an event only in
 # headline grammar (see _triggers.is_fragment), never in running prose.
 ATTACK_EVIDENCE = {"fire", "blaze", "flame", "smoke", "crater", "aftermath", "wreckage", "debris",
-                   "fragment", "ruin", "rubble", "burn", "burning", "shrapnel", "incendiary", "booster"}
+                   "fragment", "ruin", "rubble", "burn", "burning", "shrapnel", "incendiary", "booster",
+                   "impact", "remnant"}
 # Forces seen somewhere ("Russian troops in Bucha", "T-72 tank spotted in Kherson"): a change
 # in the forces' activity, the way monitors of troop movements record presence.
 SIGHTING_VERBS = {"see", "spot", "film", "observe", "record", "photograph", "sight", "notice", "locate"}
 FORCE_NOUNS = {"troops", "troop", "force", "forces", "soldier", "fighter", "unit", "tank", "vehicle",
                "convoy", "column", "equipment", "artillery", "weaponry", "paratrooper", "apc", "btr",
                "bmp", "helicopter", "launcher", "mlrs", "howitzer", "personnel", "movement", "camp",
-               "buildup", "position", "line", "checkpoint"}
+               "buildup", "position", "line", "checkpoint", "truck", "plane", "jet", "aircraft",
+               "warplane", "drone"}
+# Verbs that make an attack of their object when it is a weapon ("incendiary weapons used in X",
+# "launched cluster munitions").
+WEAPON_USE_VERBS = {"use", "launch", "fire", "deploy", "drop"}
+WEAPON_WORDS = {"weapon", "munition", "missile", "rocket", "shell", "bomb", "incendiary", "grenade",
+                "artillery", "mortar", "drone", "mlrs", "grad"}
 
 # Troops received, welcomed or greeted by residents: they entered the place (a liberation or a
 # capture, by the side the troops belong to).

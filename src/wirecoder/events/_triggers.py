@@ -17,6 +17,8 @@ from wirecoder.events._lexicon import (
     ATTACK_EVIDENCE,
     FORCE_NOUNS,
     SIGHTING_VERBS,
+    WEAPON_USE_VERBS,
+    WEAPON_WORDS,
     BATTLES,
     CIVILIAN_NOUNS,
     DEMINING_OBJECTS,
@@ -61,8 +63,8 @@ def _is_state_or_hypothetical(tok: Token, fragment: bool) -> bool:
     """"locations retaken from Russian forces", "a destroyed village": a participle modifying a
     noun describes a state, not a new event; "A withdrawal would mark ...": a hypothetical."""
     if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
-        if fragment and tok.head.dep_ == "ROOT":
-            return False
+        if fragment:
+            return False  # headline grammar: "Footage of destroyed theatre", "Shelled station"
         # ... unless an auxiliary stands right before it: 'had "stolen equipment' is a verb the
         # parser misread because of the opening quote mark.
         prev = tok.nbor(-1) if tok.i > 0 else None
@@ -89,8 +91,12 @@ def is_negated(tok: Token) -> bool:
 
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "PROPN" and tok.lower_ in TRIGGERS:
-        lemma = tok.lower_
+    if tok.pos_ == "PROPN":  # capitalised headline words: "Shelled train station"
+        low = tok.lower_
+        lemma = next(
+            (c for c in (low, low[:-2], low[:-1], low[:-3]) if c in TRIGGERS and len(c) > 2),
+            IRREGULAR_PAST.get(low, lemma),
+        )
     if lemma not in TRIGGERS and tok.lower_ in IRREGULAR_PAST:  # the small model misses some
         lemma = IRREGULAR_PAST[tok.lower_]
     return lemma
@@ -148,6 +154,8 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     if lemma in DEMINING_VERBS and args & DEMINING_OBJECTS:
         return Trigger(STRATEGIC, "Disrupted weapons use", frozenset({"VERB"}))
     subject = _words(_subject(tok))
+    if lemma in WEAPON_USE_VERBS and (args | subject) & WEAPON_WORDS:
+        return Trigger(REMOTE, "Shelling/artillery/missile attack", frozenset({"VERB"}))
     if lemma in MOVEMENT_VERBS | SIGHTING_VERBS and (subject | args | _words([tok.head])) & FORCE_NOUNS:
         return Trigger(STRATEGIC, "Change to group/activity", frozenset({"VERB"}))
     if lemma in ARRIVAL_VERBS and subject & {"soldier", "troops", "troop", "force", "unit", "army"}:
