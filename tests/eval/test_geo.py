@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from wirecoder.errors import GoldFileError
-from wirecoder.eval.geo import evaluate_geo, read_geo_xml
+from wirecoder.eval.geo import evaluate_geo, is_demonym, read_geo_xml
 from wirecoder.parse import load_nlp
 from wirecoder.places import Gazetteer, open_gazetteer
 
@@ -85,3 +85,29 @@ def test_evaluate_geo_dev_slice(shared_dir: Path, nlp: Language, gazetteer: Gaze
     assert report.articles == 80
     assert report.recall > 0.65 and report.precision > 0.7
     assert report.accuracy_161km > 0.75
+
+
+def test_drifted_gold_offsets_are_realigned(tmp_path: Path) -> None:
+    # The file's offsets point two characters early (as in some TR-News articles): the span is
+    # moved onto the phrase, and the move is counted.
+    start = TEXT.index("Paris") - 2
+    xml = XML.replace(_at("Paris"), f"<start>{start}</start><end>{start + 5}</end><phrase>Paris</phrase>")
+    path = tmp_path / "drift.xml"
+    path.write_text(xml, encoding="utf-8")
+    paris = read_geo_xml(path)[0].toponyms[3]
+    assert TEXT[paris.start : paris.end] == "Paris" and paris.realigned
+
+
+def test_demonyms_beyond_the_country_list(gazetteer: Gazetteer) -> None:
+    assert is_demonym("Americans", gazetteer) and is_demonym("South Ossetian", gazetteer)
+    assert not is_demonym("Springfield", gazetteer) and not is_demonym("Milan", gazetteer)
+
+
+def test_report_per_file(tmp_path: Path, nlp: Language, gazetteer: Gazetteer) -> None:
+    for name in ("a.xml", "b.xml"):
+        (tmp_path / name).write_text(XML, encoding="utf-8")
+    report = evaluate_geo([tmp_path / "a.xml", tmp_path / "b.xml"], gazetteer=gazetteer, nlp=nlp)
+    assert [r.files for r in report.per_file] == [["a.xml"], ["b.xml"]]
+    assert report.gold_toponyms == 8 and report.per_file[0].gold_toponyms == 4
+    text = "\n".join(report.lines())
+    assert "a.xml" in text and "b.xml" in text and text.count("mean error") == 3

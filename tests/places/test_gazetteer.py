@@ -10,7 +10,7 @@ import pytest
 
 from wirecoder.errors import GazetteerError
 from wirecoder.places import Gazetteer, open_gazetteer
-from wirecoder.places._build import build_gazetteer
+from wirecoder.places._build import _box_middle, build_gazetteer
 from wirecoder.places._fold import fold
 from wirecoder.places._geo import haversine_km
 
@@ -26,6 +26,8 @@ from .conftest import write_tiny_sources
         ("U.S.", "us"),
         ("Łódź", "lodz"),  # a letter NFKD does not decompose
         ("Kharkiv’s", "kharkivs"),
+        ("Platte Co.", "platte county"),  # local news abbreviations of admin words
+        ("St. Clair Twp.", "st clair township"),
     ],
 )
 def test_fold(name: str, key: str) -> None:
@@ -141,3 +143,14 @@ def test_real_lookup_is_fast(gazetteer: Gazetteer) -> None:
         gazetteer.lookup(name)  # distinct names: no cache hit for most
     per_lookup_ms = (time.perf_counter() - start) * 1000 / len(names)
     assert per_lookup_ms < 1.0
+
+
+def test_region_point_spans_sparse_country_but_not_far_outliers() -> None:
+    # Places crowd one end of a region (a coast) and thin out over the rest: the point is the
+    # middle of the whole extent, as GeoNames' own region points are, not of the crowd.
+    crowd = [(-28.0 + 0.01 * k, 153.0) for k in range(200)]
+    sparse = [(-24.0, 150.0), (-20.0, 146.0), (-16.0, 144.0), (-11.0, 142.0)]
+    lat, lon = _box_middle(crowd + sparse)
+    assert lat == pytest.approx(-19.5) and lon == pytest.approx(147.5)
+    # One mis-coded place 20 degrees away from the rest does not move it.
+    assert _box_middle(crowd + sparse + [(10.0, 142.0)])[0] == pytest.approx(-19.5)

@@ -85,3 +85,42 @@ def test_metonymy(parse: Parse, gazetteer: Gazetteer) -> None:
     places = _places(parse, gazetteer, "Missiles struck Kyiv and fighters gathered near Moscow.")
     assert [p.role for p in places] == ["location", "location"]
     assert places[1].geo_precision == 2  # "near Moscow"
+
+
+def test_place_in_organisation_name_is_not_an_event_location(parse: Parse, gazetteer: Gazetteer) -> None:
+    (oakland,) = _places(parse, gazetteer, "The Oakland Police Department released the names on Monday.")
+    assert oakland.prov.text == "Oakland" and oakland.country_code == "US" and oakland.role == "actor"
+
+
+def test_street_is_named_but_not_placed(parse: Parse, gazetteer: Gazetteer) -> None:
+    (street,) = _places(parse, gazetteer, "The crash closed Main Street for most of Tuesday.")
+    assert street.prov.text == "Main Street" and not street.resolved and street.lat is None
+    assert "street" in (street.reason or "")
+
+
+def test_street_placed_at_the_town_named_with_it(parse: Parse, gazetteer: Gazetteer) -> None:
+    street, town, state = _places(parse, gazetteer, "The crash closed Main Street in Springfield, Illinois.")
+    assert street.prov.text == "Main Street" and street.geo_precision == 2
+    assert town.admin1 == "Illinois" and (street.lat, street.lon) == (town.lat, town.lon)
+    assert street.relative_to == "in Springfield" and state.feature == "ADM1"
+
+
+def test_capital_before_region_of_same_name(parse: Parse, gazetteer: Gazetteer) -> None:
+    (washington,) = _places(parse, gazetteer, "Lawmakers returned to Washington for the vote.")
+    assert washington.feature == "PPLC" and haversine_km(washington.lat or 0, washington.lon or 0, 38.9, -77.04) < 20
+
+
+def test_namesake_chosen_by_the_state_the_document_names(parse: Parse, gazetteer: Gazetteer) -> None:
+    text = ("Deputies in Henry County, Tennessee, arrested a man on Friday. He was held in the jail "
+            "in Paris until his hearing.")  # fmt: skip
+    places = _places(parse, gazetteer, text)
+    paris = next(p for p in places if p.prov.text == "Paris")
+    assert paris.country_code == "US" and paris.admin1 == "Tennessee"
+
+
+def test_names_that_cohere_in_one_place(parse: Parse, gazetteer: Gazetteer) -> None:
+    # No state is named: "Paris" and "Henry County" each have many entries, but only in
+    # Tennessee do two of them lie together.
+    text = "Volunteer crews from Paris and Henry County fought the barn fire on Tuesday night."
+    places = {p.prov.text: p for p in _places(parse, gazetteer, text)}
+    assert places["Paris"].admin1 == "Tennessee" and places["Henry County"].admin1 == "Tennessee"

@@ -16,8 +16,9 @@ _LETTERS = str.maketrans(
 # hyphens and dashes become spaces; periods go ("St. Louis" = "St Louis", "U.S." = "US").
 _DROP = re.compile(r"[.'’‘`ʼʹ\"“”]")
 _SPACE = re.compile(r"[\s\-‐‑–—_/,]+")
-# Abbreviations GeoNames spells both ways across entries (Saint/St., Mount/Mt., Fort/Ft.).
-_ABBREV = {"saint": "st", "mount": "mt", "fort": "ft", "sainte": "ste"}
+# Abbreviations GeoNames spells both ways across entries (Saint/St., Mount/Mt., Fort/Ft.), and
+# local news abbreviations of admin words ("Platte Co.", "St. Clair Twp.").
+_ABBREV = {"saint": "st", "mount": "mt", "fort": "ft", "sainte": "ste", "co": "county", "twp": "township"}
 
 
 def fold(name: str) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Hint = Literal["city", "region", "river", "airport", "country", "sea"]
+Hint = Literal["city", "region", "river", "airport", "country", "sea", "street"]
 
 # A capitalised name of one to four words ("Kherson", "Los Angeles", "Ivano-Frankivsk").
 NAME = r"(?P<name>[A-Z][\w’'\-]*[\w](?:\s+(?:[A-Z][\w’'\-]*[\w]|of|de|la|upon)){0,3}|[A-Z])"
@@ -52,9 +52,20 @@ class PatternHit:
     hint: Hint
 
 
+# "Walton and Oconee counties", "Dakota, Otoe and Washington counties": each name is a region.
+_ONE = r"[A-Z][\w’'\-]*[\w](?:\s+[A-Z][\w’'\-]*[\w])?"
+_REGION_LIST = re.compile(
+    rf"\b(?P<names>{_ONE}(?:,\s+{_ONE})*,?\s+(?:and|or)\s+{_ONE})\s+(?:counties|parishes|provinces|oblasts|regions|states)\b"
+)
+_LIST_NAME = re.compile(_ONE)
+
+
 def pattern_hits(text: str, start: int, end: int) -> list[PatternHit]:
     """Pattern matches inside text[start:end] (one sentence), with document offsets."""
     hits: list[PatternHit] = []
+    for m in _REGION_LIST.finditer(text, start, end):
+        for name in _LIST_NAME.finditer(text, m.start("names"), m.end("names")):
+            hits.append(PatternHit(name.start(), name.end(), name.start(), name.end(), "region"))
     for regex, hint, with_suffix in _PATTERNS:
         for m in regex.finditer(text, start, end):
             ns, ne = m.span("name")
@@ -68,3 +79,36 @@ def is_part_of(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     return bool(_PART.search(before) or _PART_AFTER.match(after))
+
+
+# Streets and numbered roads ("North Main Street", "Main St.", "County Road 42", "Interstate 395").
+# "Court", "Place" and "Way" are left out: "Superior Court", "the American Way" are not streets.
+_STREET_WORDS = (
+    r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Ln\.|Parkway|Pkwy\."
+    r"|Highway|Hwy\.|Pike|Turnpike|Expressway|Freeway|Circle|Terrace|Trail"
+)
+_STREET = re.compile(
+    rf"\b(?:(?:[NSEW]\.|North|South|East|West|Old)\s+)?(?:(?:[A-Z][\w’'\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+    rf"(?:{_STREET_WORDS})(?![\w])"
+)
+_ROAD_NUMBER = re.compile(
+    r"\b(?:Interstate|Highway|Route|State\s+Route|County\s+Road|State\s+Road|U\.S\.(?:\s+Highway|\s+Route)?"
+    r"|US|I-|Hwy\.?|SR|State\s+Highway)\s?\d{1,4}[A-Z]?\b"
+)
+_NOT_IN_STREET = frozenset({"The", "A", "In", "On", "At", "Of", "And", "But", "From", "To", "On", "Near"})
+
+
+def street_hits(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Street and road names inside text[start:end], as document offsets."""
+    out: list[tuple[int, int]] = []
+    for regex in (_STREET, _ROAD_NUMBER):
+        for m in regex.finditer(text, start, end):
+            s, e = m.span()
+            words = text[s:e].split(" ")
+            while len(words) > 1 and words[0] in _NOT_IN_STREET:
+                s += len(words[0]) + 1
+                words = words[1:]
+            if len(words) > 1 or regex is _ROAD_NUMBER:
+                out.append((s, e))
+    # "County Road" inside "County Road 42": keep the longer name.
+    return sorted(h for h in out if not any(o != h and o[0] <= h[0] and h[1] <= o[1] for o in out))

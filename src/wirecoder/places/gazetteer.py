@@ -25,7 +25,7 @@ from wirecoder.places._fold import fold
 logger = logging.getLogger(__name__)
 
 # Bump when the build logic changes; the hand tables are hashed in automatically.
-BUILD_LOGIC = "5"
+BUILD_LOGIC = "7"
 
 
 class Candidate(BaseModel):
