@@ -435,7 +435,7 @@ def disagreements(
     try:
         store = open_store(_settings(db).db)
         stored = store.get_items("contradiction", doc_id=doc)
-        claims = {c["id"]: c for c in store.get_items("claim", doc_id=doc)}
+        claims = {c["id"]: c for c in store.get_items("claim")}
     except WirecoderError as e:
         _fail(str(e))
     rows: list[dict[str, Any]] = []
@@ -449,6 +449,23 @@ def disagreements(
             "evidence": first["evidence"] if first else None,
             "sides": [{"claim": x["id"], "speaker": (x.get("speaker") or {}).get("canonical"),
                        "stance": x.get("stance"), "says": x["content"]["text"]} for x in sides if x],
+        })  # fmt: skip
+    from wirecoder.links import claim_from_row, find_cross_contradictions
+
+    published = {
+        d["doc_id"]: (dt.date.fromisoformat(d["published"]) if d.get("published") else None)
+        for d in store.get_documents()
+    }
+    for x in find_cross_contradictions([claim_from_row(c) for c in claims.values()], published):
+        if doc and not any(claims[i]["doc_id"].startswith(doc) for i in x.claims):
+            continue
+        sides = [claims[i] for i in x.claims]
+        first = sides[0]
+        rows.append({
+            **x.contract(), "scope": "across documents", "sentence": first["sentence"], "start": first["start"],
+            "end": first["end"], "text": first["text"], "evidence": first["evidence"],
+            "sides": [{"claim": c["id"], "doc_id": c["doc_id"], "speaker": (c.get("speaker") or {}).get("canonical"),
+                       "stance": c.get("stance"), "says": c["content"]["text"]} for c in sides],
         })  # fmt: skip
     for entry in _timeline_entries(db, since, until, None, 25.0, None, None):
         if not entry.disputed or entry.documents < 2:

@@ -84,7 +84,8 @@ def test_a_denial_in_another_article_makes_the_event_disputed(tmp_path: Path) ->
     assert out.exit_code == 0, out.output
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     across = [r for r in rows if r["scope"] == "across documents"]
-    assert across and "denied" in across[0]["reason"]
+    assert any("denied" in r["reason"] for r in across)  # the event is disputed
+    assert any("denial across documents" in r["reason"] for r in across)  # and the claims clash
     assert all(r["kind"] == "contradiction" and r["end"] > r["start"] for r in rows)
 
 
@@ -98,3 +99,25 @@ def test_timeline_flags_conflicting_figures() -> None:
     (entry,) = build_timeline(mentions, {})
     assert entry.disputed and "conflicting figures" in entry.disagreements[0]
     assert side_of("the Ukrainian-appointed governor") == "Ukraine" and side_of("the Kremlin") == "Russia"
+
+
+def test_claims_of_two_articles_that_disagree(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Outlet: Example Daily\n\nThe defence ministry in Moscow said its forces had completed a withdrawal from Kherson.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Outlet: Sample Herald\n\nA Ukrainian commander said there was no withdrawal from Kherson, only a regrouping.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "c.txt").write_text(  # same words, another place: no disagreement with a.txt
+        "Outlet: Other Wire\n\nA local official said there was no withdrawal from Izium.\n", encoding="utf-8"
+    )
+    db = tmp_path / "w.db"
+    assert runner.invoke(app, ["ingest", str(tmp_path), "--db", str(db), "--published", "2022-11-10"]).exit_code == 0
+    out = runner.invoke(app, ["disagreements", "--db", str(db), "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in out.stdout.splitlines() if '"across documents"' in line]
+    pairs = [{s["doc_id"] for s in r["sides"]} for r in rows if "claim" in r["sides"][0]]
+    assert len(pairs) == 1 and len(pairs[0]) == 2
+    assert "across documents" in rows[0]["reason"]

@@ -1,5 +1,5 @@
-"""Across claims and documents: contradictions now; event linking and timelines in issue #8."""
+"""Across claims and documents: contradictions, cross-document event linking, timelines."""
 
-from wirecoder.links.contradictions import find_contradictions
+from wirecoder.links.contradictions import claim_from_row, find_contradictions, find_cross_contradictions
 
-__all__ = ["find_contradictions"]
+__all__ = ["claim_from_row", "find_contradictions", "find_cross_contradictions"]

@@ -5,11 +5,14 @@ Two kinds, each with its reason:
   topic term ("withdrawing" / "not a real withdrawal"; "a trap" / "no indications that a trap").
 - figures: one speaker gives a figure and another calls the figures lower or higher
   ("as many as 15,000" / "significantly lower casualty numbers").
-Across documents, and with embeddings, this grows in the cross-source issue (#8).
+Across documents (`find_cross_contradictions`), the same polarity test runs on claims of
+different documents published within a week of each other that also name the same place or
+party, so that two articles' "withdrawal" are about one withdrawal.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -148,7 +151,69 @@ def find_contradictions(
                 pos,
                 neg,
                 f"{pos.content.text[:80]} vs {neg.content.text[:80]}",
-                f"assertion vs {'denial' if neg.stance == 'deny' else 'negation'} "
+                f"{'hedged assertion' if pos.hedged else 'assertion'} vs "
+                f"{'denial' if neg.stance == 'deny' else 'negation'} "
                 f"(shared: {', '.join(sorted(shared))})",
             )
+    return found
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:[-’'][A-Za-z]+)?\b")
+_CROSS_DAYS = 7
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words after the first (places, parties, people) in a claim's content."""
+    found = _NAME.findall(text)
+    return {w.lower()[:_STEM] for w in found[1:] if w.lower() not in _STOP} | {
+        w.lower()[:_STEM] for w in found[:1] if text[:1] != w[:1] and w.lower() not in _STOP
+    }
+
+
+def claim_from_row(row: dict) -> Claim:  # type: ignore[type-arg]
+    """A claim read back from its JSONL contract row (as the store keeps it)."""
+    from wirecoder.records import Provenance
+
+    prov = Provenance(doc_id=row["doc_id"], sentence=row["sentence"], start=row["start"], end=row["end"],
+                      text=row["text"], evidence=row["evidence"], stage=row.get("stage") or "claims")  # fmt: skip
+    fields = {k: v for k, v in row.items() if k in Claim.model_fields and k != "prov"}
+    return Claim(prov=prov, **fields)
+
+
+def find_cross_contradictions(
+    claims: Sequence[Claim], published: dict[str, dt.date | None]
+) -> list[Contradiction]:
+    """Pairs of claims from different documents that disagree: one asserts what the other
+    negates or denies, about a shared term, naming the same place or party, published within a
+    week of each other. `published` maps doc_id to the document's date."""
+    found: list[Contradiction] = []
+    by_day: dict[dt.date, list[Claim]] = {}
+    for c in claims:  # blocked by publication day: no pass over all pairs
+        when = published.get(c.prov.doc_id)
+        if when is not None and not _COMPARATIVE_FIGURES.search(c.content.text):
+            by_day.setdefault(when, []).append(c)
+    negations = [c for c in claims if _negated_terms(c) and not _COMPARATIVE_FIGURES.search(c.content.text)]
+    for neg in negations:
+        day = published.get(neg.prov.doc_id)
+        scope, names = _negated_terms(neg), _names(neg.content.text)
+        if not names:
+            continue
+        if day is None:
+            continue
+        nearby = (c for k in range(-_CROSS_DAYS, _CROSS_DAYS + 1)
+                  for c in by_day.get(day + dt.timedelta(days=k), ()))  # fmt: skip
+        for pos in nearby:
+            if pos.prov.doc_id == neg.prov.doc_id or _negated_terms(pos):
+                continue
+            if _speaker(pos) and _speaker(pos) == _speaker(neg):
+                continue
+            shared = _terms(pos.content.text) & scope
+            if shared and _names(pos.content.text) & names:
+                kind = "denial" if neg.stance == "deny" else "negation"
+                firm = "hedged assertion" if pos.hedged else "assertion"
+                found.append(Contradiction(
+                    id=f"{neg.id}-{pos.id}", doc_id=neg.prov.doc_id, claims=(pos.id, neg.id),
+                    about=f"{pos.content.text[:80]} vs {neg.content.text[:80]}",
+                    reason=f"{firm} vs {kind} across documents (shared: {', '.join(sorted(shared))})",
+                ))  # fmt: skip
     return found
