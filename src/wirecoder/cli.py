@@ -83,6 +83,18 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None
     writers[fmt](rows, sys.stdout)
 
 
+def _point(name: str | None, flag: str) -> tuple[float, float] | None:
+    """The gazetteer's best point for a place name given on the command line."""
+    if not name:
+        return None
+    from wirecoder.places import open_gazetteer
+
+    candidates = open_gazetteer().lookup(name, limit=1)
+    if not candidates:
+        _fail(f"{flag} {name!r}: unknown place; try `wirecoder places {name}`")
+    return candidates[0].lat, candidates[0].lon
+
+
 def _cell(row: dict[str, Any], col: str) -> str:
     value: Any = row
     for part in col.split("."):
@@ -242,14 +254,7 @@ def events(
     """List stored events, oldest first."""
     from wirecoder.store import EventQuery, open_store
 
-    point = None
-    if near:
-        from wirecoder.places import open_gazetteer
-
-        candidates = open_gazetteer().lookup(near, limit=1)
-        if not candidates:
-            _fail(f"--near {near!r}: unknown place; try `wirecoder places {near}`")
-        point = (candidates[0].lat, candidates[0].lon)
+    point = _point(near, "--near")
     query = EventQuery(
         since=_date(since, "--since"),
         until=_date(until, "--until"),
@@ -303,14 +308,7 @@ def export(
         _fail(f"unknown --format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}", code=2)
     if fmt == "parquet" and output is None:
         _fail("--format parquet writes a binary file: give --output FILE.parquet", code=2)
-    point = None
-    if near:
-        from wirecoder.places import open_gazetteer
-
-        candidates = open_gazetteer().lookup(near, limit=1)
-        if not candidates:
-            _fail(f"--near {near!r}: unknown place; try `wirecoder places {near}`")
-        point = (candidates[0].lat, candidates[0].lon)
+    point = _point(near, "--near")
     query = EventQuery(
         since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type,
         near=point, km=km, doc_id=doc,
@@ -357,14 +355,7 @@ def _timeline_entries(
     from wirecoder.links.timeline import build_timeline
     from wirecoder.store import EventQuery, open_store
 
-    point = None
-    if place:
-        from wirecoder.places import open_gazetteer
-
-        candidates = open_gazetteer().lookup(place, limit=1)
-        if not candidates:
-            _fail(f"--place {place!r}: unknown place; try `wirecoder places {place}`")
-        point = (candidates[0].lat, candidates[0].lon)
+    point = _point(place, "--place")
     query = EventQuery(
         since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type, near=point, km=km
     )
