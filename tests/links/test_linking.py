@@ -21,7 +21,7 @@ WIRE = (
 )
 COPY_A = "Outlet: Example Daily\n\nKharkiv shelled again\n" + WIRE
 COPY_B = "Outlet: Sample Herald\n\n" + WIRE + "The city has been shelled almost daily since February.\n"
-OTHER = "Outlet: Sample Herald\n\nUkrainian troops recaptured the village of Kamianka on Tuesday, the army said.\n"
+OTHER = "Outlet: Sample Herald\n\nUkrainian troops recaptured the town of Izium on Tuesday, the army said.\n"
 DENIAL = (
     "Outlet: Other Wire\n\nRussia's defence ministry denied that its forces shelled Kharkiv on Tuesday.\n"
 )

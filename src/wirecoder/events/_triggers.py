@@ -277,11 +277,20 @@ def refine(found: Found, tok: Token, clause: list[Token]) -> Trigger:
     return trig
 
 
-def territory_for_actor(trig: Trigger, actor_country: str | None, place_country: str | None) -> Trigger:
-    """Territory changing hands: the government of the place regains it; anyone else overtakes
-    it (ACLED counts a foreign state's forces as non-state for this sub-type)."""
-    if trig.sub_event_type not in _TERRITORY or actor_country is None or place_country is None:
+_REGAIN_LEMMAS = {"recapture", "retake", "regain", "liberate", "liberation", "reclaim"}
+
+
+def territory_for_actor(
+    trig: Trigger, lemma: str, actor_country: str | None, land_country: str | None
+) -> Trigger:
+    """Territory changing hands: the government of the land regains it; anyone else overtakes
+    it (ACLED counts a foreign state's forces as non-state for this sub-type). `land_country`
+    is the document's focus country, else the place's. A "re-" verb ("recaptured",
+    "liberated") says the actor held the land before, so only a clear mismatch overrides it."""
+    if trig.sub_event_type not in _TERRITORY or actor_country is None:
         return trig
-    if actor_country == place_country:
+    if land_country is None:
+        return trig if lemma in _REGAIN_LEMMAS else Trigger(BATTLES, "Non-state actor overtakes territory", trig.pos)
+    if actor_country == land_country:
         return Trigger(BATTLES, "Government regains territory", trig.pos)
     return Trigger(BATTLES, "Non-state actor overtakes territory", trig.pos)

@@ -343,8 +343,8 @@ def find_events(
                     None,
                 )  # fmt: skip
                 named_in = place is not None
-            place_country = (place.country_code if place else None) or focus_country
-            trig = territory_for_actor(trig, actor.country if actor else None, place_country)
+            place_country = focus_country or (place.country_code if place else None)
+            trig = territory_for_actor(trig, found.lemma, actor.country if actor else None, place_country)
             quantity = next((q for q in sent_quants if lo <= q.prov.start < hi), None)
             other = _actor2(tok)
             plover_type, plover_mode = plover_for(trig.sub_event_type, found.lemma)
