@@ -351,34 +351,17 @@ def _timeline_entries(
     db: str | None, since: str | None, until: str | None, place: str | None, km: float,
     event_type: str | None, actor: str | None,
 ) -> list[Any]:
-    """Stored events matching the filters, folded into one timeline entry per real-world event."""
-    from wirecoder.links.timeline import build_timeline
+    from wirecoder.links.views import timeline_from_store
     from wirecoder.store import EventQuery, open_store
 
-    point = _point(place, "--place")
     query = EventQuery(
-        since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type, near=point, km=km
-    )
+        since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type,
+        near=_point(place, "--place"), km=km,
+    )  # fmt: skip
     try:
-        store = open_store(_settings(db).db)
-        matched = store.get_events(query)
-        mentions = store.get_cluster_mentions({m["cluster_id"] for m in matched if m.get("cluster_id")})
-        documents = {d["doc_id"]: d for d in store.get_documents()}
-        contradicted = {c for row in store.get_items("contradiction") for c in row.get("claims", [])}
-        roles = {
-            c["id"]: " ".join(x for x in (c["speaker"].get("canonical"), c["speaker"].get("role"), c["speaker"].get("text")) if x)
-            for c in store.get_items("claim") if c.get("speaker")
-        }  # fmt: skip
+        return timeline_from_store(open_store(_settings(db).db), query, actor)
     except WirecoderError as e:
         _fail(str(e))
-    entries = build_timeline(mentions, documents, contradicted, roles)
-    if actor:
-        needle = actor.lower()
-        entries = [
-            e for e in entries
-            if needle in (e.actor1 or "").lower() or any(needle in (s.speaker or "").lower() for s in e.sources)
-        ]  # fmt: skip
-    return entries
 
 
 @app.command()
@@ -421,57 +404,14 @@ def disagreements(
 ) -> None:
     """Where sources disagree: conflicting figures, assertion against denial or rebuttal, within
     one article (claims) and across articles (the reports of one event)."""
-    from wirecoder.store import open_store
+    from wirecoder.links.views import disagreements_from_store
+    from wirecoder.store import EventQuery, open_store
 
+    query = EventQuery(since=_date(since, "--since"), until=_date(until, "--until"))
     try:
-        store = open_store(_settings(db).db)
-        stored = store.get_items("contradiction", doc_id=doc)
-        claims = {c["id"]: c for c in store.get_items("claim")}
+        rows = disagreements_from_store(open_store(_settings(db).db), query, doc)
     except WirecoderError as e:
         _fail(str(e))
-    rows: list[dict[str, Any]] = []
-    for c in stored:
-        sides = [claims.get(i) for i in c.get("claims", [])]
-        first = next((x for x in sides if x), None)
-        rows.append({
-            **c, "scope": "within document",
-            "sentence": first["sentence"] if first else None, "start": first["start"] if first else None,
-            "end": first["end"] if first else None, "text": first["text"] if first else None,
-            "evidence": first["evidence"] if first else None,
-            "sides": [{"claim": x["id"], "speaker": (x.get("speaker") or {}).get("canonical"),
-                       "stance": x.get("stance"), "says": x["content"]["text"]} for x in sides if x],
-        })  # fmt: skip
-    from wirecoder.links import claim_from_row, find_cross_contradictions
-
-    published = {
-        d["doc_id"]: (dt.date.fromisoformat(d["published"]) if d.get("published") else None)
-        for d in store.get_documents()
-    }
-    for x in find_cross_contradictions([claim_from_row(c) for c in claims.values()], published):
-        if doc and not any(claims[i]["doc_id"].startswith(doc) for i in x.claims):
-            continue
-        sides = [claims[i] for i in x.claims]
-        first = sides[0]
-        rows.append({
-            **x.contract(), "scope": "across documents", "sentence": first["sentence"], "start": first["start"],
-            "end": first["end"], "text": first["text"], "evidence": first["evidence"],
-            "sides": [{"claim": c["id"], "doc_id": c["doc_id"], "speaker": (c.get("speaker") or {}).get("canonical"),
-                       "stance": c.get("stance"), "says": c["content"]["text"]} for c in sides],
-        })  # fmt: skip
-    for entry in _timeline_entries(db, since, until, None, 25.0, None, None):
-        if not entry.disputed or entry.documents < 2:
-            continue
-        if doc and not any(s.doc_id.startswith(doc) for s in entry.sources):
-            continue
-        rows.append({
-            "kind": "contradiction", "id": f"{entry.cluster_id}-x", "doc_id": entry.doc_id,
-            "sentence": entry.sentence, "start": entry.start, "end": entry.end, "text": entry.text,
-            "evidence": entry.evidence, "claims": [s.event_id for s in entry.sources],
-            "about": f"{entry.sub_event_type}, {entry.date}, {(entry.place or {}).get('name')}",
-            "reason": "; ".join(entry.disagreements), "scope": "across documents",
-            "sides": [{"event": s.event_id, "speaker": s.speaker, "outlet": s.outlet, "status": s.status,
-                       "says": s.evidence} for s in entry.sources],
-        })  # fmt: skip
     if fmt == "table":
         for row in rows:
             row["sides_brief"] = " | ".join(

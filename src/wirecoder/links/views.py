@@ -1,0 +1,90 @@
+"""What `wirecoder timeline` and `wirecoder disagreements` show, read from a Store.
+
+The store keeps each event mention with its cluster (links/linking.py); these functions gather
+the mentions of the clusters a query touches, the documents, claims and contradictions, and fold
+them into timeline entries and disagreement rows (JSONL contract rows: kind, doc_id, sentence,
+start, end, text, evidence, then their own fields).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from wirecoder.links.contradictions import claim_from_row, find_cross_contradictions
+from wirecoder.links.timeline import TimelineEntry, build_timeline
+from wirecoder.store.base import EventQuery, Store
+
+
+def timeline_from_store(store: Store, query: EventQuery, actor: str | None = None) -> list[TimelineEntry]:
+    """One entry per real-world event that has a mention matching `query`, oldest first.
+
+    Args:
+        store: an open store.
+        query: date, place, type and document filters on the mentions.
+        actor: keep entries whose actor or one of whose sources contains this text.
+    """
+    matched = store.get_events(query)
+    mentions = store.get_cluster_mentions({m["cluster_id"] for m in matched if m.get("cluster_id")})
+    documents = {d["doc_id"]: d for d in store.get_documents()}
+    contradicted = {c for row in store.get_items("contradiction") for c in row.get("claims", [])}
+    roles = {
+        c["id"]: " ".join(x for x in (c["speaker"].get("canonical"), c["speaker"].get("role"), c["speaker"].get("text")) if x)
+        for c in store.get_items("claim") if c.get("speaker")
+    }  # fmt: skip
+    entries = build_timeline(mentions, documents, contradicted, roles)
+    if actor:
+        needle = actor.lower()
+        entries = [
+            e for e in entries
+            if needle in (e.actor1 or "").lower() or any(needle in (s.speaker or "").lower() for s in e.sources)
+        ]  # fmt: skip
+    return entries
+
+
+def _claim_side(claim: dict[str, Any]) -> dict[str, Any]:
+    return {"claim": claim["id"], "doc_id": claim["doc_id"], "speaker": (claim.get("speaker") or {}).get("canonical"),
+            "stance": claim.get("stance"), "says": claim["content"]["text"]}  # fmt: skip
+
+
+def _anchored(row: dict[str, Any], first: dict[str, Any] | None) -> dict[str, Any]:
+    """A disagreement row takes its provenance from its first side."""
+    for key in ("sentence", "start", "end", "text", "evidence"):
+        row[key] = first.get(key) if first else None
+    return row
+
+
+def disagreements_from_store(store: Store, query: EventQuery, doc: str | None = None) -> list[dict[str, Any]]:
+    """Contradictions within documents (stored with each article), between claims of different
+    documents, and between the reports of one event (a denial, conflicting figures)."""
+    claims = {c["id"]: c for c in store.get_items("claim")}
+    rows: list[dict[str, Any]] = []
+    for c in store.get_items("contradiction", doc_id=doc):
+        sides = [claims[i] for i in c.get("claims", []) if i in claims]
+        rows.append(_anchored({**c, "scope": "within document", "sides": [_claim_side(x) for x in sides]},
+                              sides[0] if sides else None))  # fmt: skip
+    published = {
+        d["doc_id"]: (dt.date.fromisoformat(d["published"]) if d.get("published") else None)
+        for d in store.get_documents()
+    }
+    for x in find_cross_contradictions([claim_from_row(c) for c in claims.values()], published):
+        sides = [claims[i] for i in x.claims]
+        if doc and not any(s["doc_id"].startswith(doc) for s in sides):
+            continue
+        rows.append(_anchored({**x.contract(), "scope": "across documents", "sides": [_claim_side(s) for s in sides]},
+                              sides[0]))  # fmt: skip
+    for entry in timeline_from_store(store, query):
+        if not entry.disputed or entry.documents < 2:
+            continue
+        if doc and not any(s.doc_id.startswith(doc) for s in entry.sources):
+            continue
+        rows.append({
+            "kind": "contradiction", "id": f"{entry.cluster_id}-x", "doc_id": entry.doc_id,
+            "sentence": entry.sentence, "start": entry.start, "end": entry.end, "text": entry.text,
+            "evidence": entry.evidence, "claims": [s.event_id for s in entry.sources],
+            "about": f"{entry.sub_event_type}, {entry.date}, {(entry.place or {}).get('name')}",
+            "reason": "; ".join(entry.disagreements), "scope": "across documents",
+            "sides": [{"event": s.event_id, "doc_id": s.doc_id, "speaker": s.speaker, "outlet": s.outlet,
+                       "status": s.status, "says": s.evidence} for s in entry.sources],
+        })  # fmt: skip
+    return rows
