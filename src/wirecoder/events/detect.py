@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from wirecoder._timevalue import date_range, time_precision
 from wirecoder.events._actors import Actor, is_pronoun, normalise_actor
@@ -197,7 +197,7 @@ def _is_anaphoric(tok: Token) -> bool:
     )
 
 
-def _fatalities(span, quantities: Sequence[Quantity]) -> int | None:  # type: ignore[no-untyped-def]
+def _fatalities(span: Span, quantities: Sequence[Quantity]) -> int | None:
     """People killed, when the sentence counts them ("killing five civilians", "12 were killed")."""
     for tok in span:
         if tok.lemma_.lower() not in ("kill", "die", "dead"):
@@ -250,7 +250,8 @@ def find_events(
     source; mentions of one event in several sentences folded into one.
 
     Date: the time expression inside the trigger's clause, else the date of the statement the
-    event is claimed in, else the publication date (marked so). Place: a place inside the clause,
+    event is claimed in, else the article's news day (`narrative`), else the publication date
+    (marked so). Place: a place inside the clause,
     else the most precise place of the sentence, else the document's focus (region precision).
     """
     published = parsed.article.published
