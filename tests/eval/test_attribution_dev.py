@@ -13,11 +13,11 @@ from spacy.language import Language
 
 from wirecoder.eval.attribution import evaluate_attribution
 
-# The first 12 dev articles when this test was written: content overlap F1 0.671,
-# content+source 0.601 (the whole split: 0.643 / 0.585). Floors sit a little below so
-# that small parser drift does not fail; a lost rule class does.
+# The first 12 dev articles, issue #6 round 2: content overlap F1 0.681, content+source
+# 0.603 (the whole split: 0.657 / 0.598; round 1 had 0.671 / 0.601 here). Floors sit a
+# little below so that small parser drift does not fail; a lost rule class does.
 LIMIT = 12
-FLOOR_CONTENT_OVERLAP = 0.64
+FLOOR_CONTENT_OVERLAP = 0.65
 FLOOR_CONTENT_SOURCE = 0.59
 
 

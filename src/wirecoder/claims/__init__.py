@@ -1,9 +1,12 @@
 """Claims stage: who said what, through which channel, how firmly, and when.
 
 Public: `find_claims(parsed, times)`. The rules live in `_candidates.py` (every token tried as
-a cue), `_rules.py` (cue verbs, appended cues), `_nominal.py` ("according to", noun cues such
-as "Moscow's claim that ...", "referred to X"), `_quotes.py` (quotation spans), `_speakers.py`
-(speaker span, role, channel) and `_canonical.py` (one name per speaker, pronouns).
+a cue; "Name: ..." headline and transcript cues), `_rules.py` (cue verbs, appended cues),
+`_spans.py` (where a content starts and ends), `_nominal.py` ("according to", noun cues such
+as "Moscow's claim that ...", "referred to X"), `_evidential.py` (speakerless "appears to",
+"is expected to", "reportedly", "it is unclear whether"), `_quotes.py` (quotation spans),
+`_speakers.py` (speaker span, role, channel) and `_canonical.py` (one name per speaker,
+pronouns).
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from wirecoder.claims import _lexicon as lex
+from wirecoder.claims._candidates import find_candidates
 from wirecoder.claims._canonical import Entity, Resolver
 from wirecoder.claims._quotes import enclosing_quote, is_statement, quote_spans
-from wirecoder.claims._candidates import find_candidates
 from wirecoder.claims._rules import Candidate, anaphoric_object
 from wirecoder.claims._speakers import describe_speaker
 from wirecoder.parse import ParsedArticle
@@ -69,8 +72,9 @@ def find_claims(parsed: ParsedArticle, times: Sequence[TimeExpression]) -> list[
     quotes = quote_spans(text)
     drafts = [_widen(c, quotes, text) for c in _dedupe(find_candidates(doc))]
     drafts = [d for d in drafts if _cue_outside_quotes(d, quotes)]
+    drafts = _drop_nested_evidentials(drafts)
     drafts = _merge_anaphoric(doc, drafts)
-    drafts.extend(_orphan_quotes(drafts, quotes, text))
+    drafts.extend(_orphan_quotes(doc, drafts, quotes))
     drafts.sort(key=lambda d: (d.content[0], d.cand.cue_start))
     _resolve_speakers(doc, drafts)
     claims: list[Claim] = []
@@ -83,7 +87,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One claim per cue and content: a verb chain ("was reported as saying") yields one."""
     seen: set[tuple[int, int]] = set()
     out: list[Candidate] = []
-    for c in cands:
+    # A speaker's claim wins over a speakerless one with the same content.
+    for c in sorted(cands, key=lambda c: c.kind == "evidential"):
         key = (c.content_start, c.content_end)
         if key in seen:
             continue
@@ -106,6 +111,21 @@ def _widen(cand: Candidate, quotes: list[tuple[int, int]], text: str) -> _Draft:
         whole = q is not None and cs <= q[0] + 1 and ce >= q[1] - 1
         direct = q is not None and (is_statement(text, q) or whole) and q[0] <= cs and ce <= q[1]
     return _Draft(cand=cand, direct=direct, content=(cs, ce))
+
+
+def _drop_nested_evidentials(drafts: list[_Draft]) -> list[_Draft]:
+    """ "The ministry said troops had reportedly withdrawn": the hedge is part of what the
+    ministry said, not a second, speakerless claim (the outer claim is marked hedged)."""
+    outer = [d for d in drafts if d.cand.kind != "evidential"]
+    out: list[_Draft] = []
+    for d in drafts:
+        if d.cand.kind == "evidential":
+            host = next((o for o in outer if o.content[0] <= d.cand.cue_start < o.content[1]), None)
+            if host is not None:
+                host.cand.hedged = True
+                continue
+        out.append(d)
+    return out
 
 
 def _cue_outside_quotes(draft: _Draft, quotes: list[tuple[int, int]]) -> bool:
@@ -151,10 +171,11 @@ def _merge_anaphoric(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _orphan_quotes(drafts: list[_Draft], quotes: list[tuple[int, int]], text: str) -> list[_Draft]:
+def _orphan_quotes(doc: Doc, drafts: list[_Draft], quotes: list[tuple[int, int]]) -> list[_Draft]:
     """A quoted statement with no cue of its own, right after a claim: same speaker ("X said
     the town had fallen. 'We could not hold it.'"). Measured on PolNeAR train: following an
     indirect claim too, not only a direct quote, adds 1 point of content F1."""
+    text = doc.text
     out: list[_Draft] = []
     covered = [d.content for d in drafts]
     for q in quotes:
@@ -174,7 +195,10 @@ def _orphan_quotes(drafts: list[_Draft], quotes: list[tuple[int, int]], text: st
         if "\n\n" in between and len(between) > 200:
             continue
         quoted = (prev.content[1] - prev.content[0]) + (q[1] - q[0])
-        if len(between) <= quoted and "\n" not in between:
+        # Only a cue between the halves makes them one statement; two quotes side by side
+        # ('"No trap is being set." "Troops began withdrawing ..."') are two claims.
+        split_by_cue = prev.content[1] <= prev.cand.cue_start < q[0]
+        if split_by_cue and len(between) <= quoted and "\n" not in between:
             # '"A," he said. "B."' is one statement split by its cue: one content over both
             # (the cue in between is short, so the span stays mostly quotation).
             prev.content = (prev.content[0], q[1])
@@ -199,6 +223,7 @@ def _orphan_quotes(drafts: list[_Draft], quotes: list[tuple[int, int]], text: st
 
 def _resolve_speakers(doc: Doc, drafts: list[_Draft]) -> None:
     resolver = Resolver()
+    text = doc.text  # Doc.text rebuilds the string on every access
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
     name_entities: dict[int, Entity] = {}
     ordered = sorted(drafts, key=lambda d: d.cand.speaker.i if d.cand.speaker is not None else -1)
@@ -214,7 +239,7 @@ def _resolve_speakers(doc: Doc, drafts: list[_Draft]) -> None:
         anchor = None
         if info.pronoun and head.lower_ in lex.PERSON_PRONOUNS:
             anchor = _nearest_person(doc, persons, head.idx, resolver, name_entities)
-        entity = resolver.add(info, doc.text[info.start : info.end], anchor)
+        entity = resolver.add(info, text[info.start : info.end], anchor)
         draft.entity = entity
         # "who" keeps its own span (it is where the text names the speaker); the entity is
         # its antecedent's, as for "he".
@@ -243,7 +268,7 @@ def _resolve_speakers(doc: Doc, drafts: list[_Draft]) -> None:
             draft.entity = outer[0].entity
             draft.role = outer[0].role
         else:
-            draft.entity = resolver.add(info, doc.text[info.start : info.end], None)
+            draft.entity = resolver.add(info, text[info.start : info.end], None)
 
 
 def _inside_direct(draft: _Draft, drafts: list[_Draft]) -> bool:

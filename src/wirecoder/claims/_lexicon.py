@@ -106,6 +106,32 @@ SOURCE_DOCUMENTS = frozenset(
     }
 )
 
+# Subjects that hold a finding ("the poll shows ...", "emails revealed ...").
+EVIDENCE_SOURCES = SOURCE_DOCUMENTS | frozenset(
+    {
+        "poll",
+        "polling",
+        "study",
+        "research",
+        "record",
+        "document",
+        "email",
+        "e-mail",
+        "footage",
+        "video",
+        "image",
+        "photo",
+        "evidence",
+        "result",
+        "number",
+        "statistic",
+        "investigation",
+        "review",
+        "audit",
+        "test",
+    }
+)
+
 # Nouns naming the medium a statement went out on ("in his video address", "in a post").
 CHANNEL_NOUNS = frozenset(
     {
@@ -406,4 +432,4 @@ PREP_CUE_VERBS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
     }
 )
 # spaCy's small model lemmatises some cue forms wrongly ("hoping" -> "hop").
-LEMMA_FIXES = MappingProxyType({"hoping": "hope", "hoped": "hope"})
+LEMMA_FIXES = MappingProxyType({"hoping": "hope", "hoped": "hope", "hopes": "hope"})

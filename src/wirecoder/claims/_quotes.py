@@ -13,6 +13,11 @@ CLOSE_MARKS = frozenset({"\u201d", "\u00bb"})
 STRAIGHT = '"'
 # Smallest quote that counts as a statement rather than a scare quote ("city of death").
 MIN_STATEMENT_WORDS = 4
+# Titles of shows, books and reports: every word capitalised but these, and short.
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "for", "with", "to", "at"}
+)
+_MAX_TITLE_WORDS = 12
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -70,8 +75,15 @@ def _opens(text: str, i: int) -> bool:
 
 
 def is_statement(text: str, span: tuple[int, int]) -> bool:
-    """Whether a quotation is long enough to be a quoted statement, not a quoted phrase."""
-    return len(text[span[0] : span[1]].split()) >= MIN_STATEMENT_WORDS
+    """Whether a quotation is long enough to be a quoted statement, not a quoted phrase, and
+    is not a title ("The Lead with Jake Tapper": most words capitalised)."""
+    words = text[span[0] : span[1]].split()
+    if len(words) < MIN_STATEMENT_WORDS:
+        return False
+    alpha = [w.strip("\"'\u201c\u201d\u2018\u2019,.!?") for w in words]
+    alpha = [w for w in alpha if w[:1].isalpha()]
+    capitalised = sum(1 for w in alpha if w[0].isupper() or w in _TITLE_SMALL_WORDS)
+    return not (alpha and capitalised == len(alpha) and len(alpha) <= _MAX_TITLE_WORDS)
 
 
 def enclosing_quote(

@@ -14,13 +14,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from wirecoder.claims import _lexicon as lex
+from wirecoder.claims._spans import (
+    ADJUNCT_PREPS,
+    MIN_CONTENT_TOKENS,
+    as_clause_content,
+    coordinated_cue,
+    extend_right,
+    own_clause_after,
+    trim,
+)
 from wirecoder.claims._speakers import SUBJECT_DEPS, describe_speaker, find_channel
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
 # Words around the cue that belong to the attribution, not to the content.
 _CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "npadvmod", "mark"})
-_EDGE_PUNCT = frozenset({",", ";", ":", "-", "\u2014", "\u2013", "."})
-MIN_CONTENT_TOKENS = 2
 # Prepositions that complete an object: "described X as Y", "put X at 40,000".
 _OBJECT_COMPLEMENT_PREPS = frozenset({"as", "at", "from", "into", "with", "in"})
 # Markers that make an adverbial clause after a cue its content ("called for X to ...").
@@ -61,7 +68,7 @@ def verb_cue(verb: Token) -> Candidate | None:
             governors.append(verb.head.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         governors = [verb, verb.head.head]
-    if _coordinated_cue(verb):
+    if coordinated_cue(verb):
         # "He said the economy was weak and criticized him": the parser hangs the second
         # cue under the first one's complement; its speaker is the first cue's.
         governors = [verb, verb.head.head]
@@ -70,9 +77,13 @@ def verb_cue(verb: Token) -> Candidate | None:
     noun = verb.head if verb.dep_ == "acl" else None
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN":
         noun = verb.head.head
-    if noun is not None and noun.pos_ == "NOUN" and noun.head.pos_ in ("VERB", "AUX"):
-        if noun.dep_ in ("dobj", "attr"):
-            governors.append(noun.head)
+    if (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.head.pos_ in ("VERB", "AUX")
+        and noun.dep_ in ("dobj", "attr")
+    ):
+        governors.append(noun.head)
     speaker = subject_of(verb) or _adjacent_subject(verb)
     if speaker is None:
         for gov in governors[1:]:
@@ -81,6 +92,8 @@ def verb_cue(verb: Token) -> Candidate | None:
                 break
     if speaker is None:
         speaker = _inherited_subject(verb)
+    if speaker is None:
+        speaker = _stranded_subject(verb)
     if (
         speaker is None
         and verb.dep_ == "acl"
@@ -107,6 +120,7 @@ def verb_cue(verb: Token) -> Candidate | None:
         entry.weak
         and describe_speaker(holder).entity_type == "unknown"
         and not (holder.pos_ == "NOUN" and _that_clause(verb))
+        and not _evidence_holder(verb, holder)
     ):
         # "the silence indicates ...": evidence verbs need a speaking subject, or a noun
         # subject with a that-clause ("records show that ...").
@@ -114,7 +128,11 @@ def verb_cue(verb: Token) -> Candidate | None:
     frame = _frame_tokens(verb, speaker)
     via, via_toks = find_channel(governors, exclude=set())
     frame |= via_toks
-    content = _clausal_content(verb, speaker)
+    content = _clausal_content(verb, speaker) or as_clause_content(verb, speaker)
+    if content is None and _evidence_holder(verb, holder):
+        # "a new poll shows Clinton and Sanders in a dead heat": the whole predicate.
+        frame -= {t.i for c in verb.rights if c.dep_ in ("dobj", "prep") for t in c.subtree}
+        content = _object_content(verb, frame, speaker)
     # A relative clause or a participle ("Zuckerberg, who announced plans ...", "...,
     # calling him a stiff") is never appended to a clause it reports.
     # ('"...," the candidate said' misparsed as a relative clause still is one.)
@@ -137,6 +155,18 @@ def verb_cue(verb: Token) -> Candidate | None:
         content = _prep_content(verb, via_toks)
     if content is None:
         return None
+    if content[1] > verb.idx:
+        # Prepositional phrases on the cue are frame only when they give time or channel.
+        loose = {
+            t.i
+            for c in verb.rights
+            if c.dep_ == "prep"
+            and c.i not in via_toks
+            and c.lower_ not in ADJUNCT_PREPS
+            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
+            for t in c.subtree
+        }
+        content = extend_right(verb, content, frame - loose)
     root, cs, ce = content
     cue_start, cue_end = _cue_extent(verb, governors)
     hedged = (
@@ -188,6 +218,20 @@ def _inherited_subject(verb: Token) -> Token | None:
         found = subject_of(cur)
         if found is not None:
             return found
+    return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """A finite cue with a clause after it but no subject in the parse ("Activists clamoring
+    to block him say they ...", "about two-thirds, 67 percent, say ..."): the parser lost
+    the subject; the nearest earlier subject-like noun of the sentence stands in for it."""
+    if verb.tag_ not in ("VBD", "VBP", "VBZ") or verb.dep_ not in ("ROOT", "dep"):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    for tok in reversed(verb.doc[verb.sent.start : verb.i]):
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ in ("nsubj", "ROOT", "appos"):
+            return tok
     return None
 
 
@@ -252,7 +296,12 @@ def _object_content(
     channel = find_channel([verb], exclude=set())[1]  # "in a statement", "on Telegram"
     for c in verb.rights:
         if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "attr", "dative"):
-            if c.dep_ == "dobj" and c.lemma_ in lex.ANAPHORIC_OBJECTS:
+            if (
+                c.dep_ == "dobj"
+                and c.lemma_ in lex.ANAPHORIC_OBJECTS
+                # "call it the nerd prom": a complement after the pronoun is the content
+                and not any(x.dep_ in ("oprd", "xcomp") and x.i > c.i for x in verb.children)
+            ):
                 return None
             parts.append(c)
         elif (
@@ -304,7 +353,7 @@ def _clausal_content(verb: Token, speaker: Token) -> tuple[Token, int, int] | No
     kid = min(kids, key=lambda c: (c.i < verb.i, abs(c.i - verb.i)))
     # Only the side of the cue the complement is on ("that Putin claimed to have annexed").
     if kid.i > verb.i:
-        coordinated = [c for c in kid.children if _coordinated_cue(c)]
+        coordinated = [c for c in kid.children if coordinated_cue(c)]
         cut = {t.i for c in coordinated for t in c.subtree}
         if coordinated:
             cut |= {c.i for c in kid.children if c.dep_ == "cc"}
@@ -380,9 +429,22 @@ def _appended_content(verb: Token, frame: set[int]) -> tuple[Token | None, int, 
         and frame_lo > sent.start
         and doc[frame_lo - 1].text == ","
     )
-    if n_after >= 3 and (host is not None or parenthetical):
+    if n_after >= 3 and (host is not None or parenthetical) and not own_clause_after(verb, after):
         hi = after[1]  # "'A,' he said, 'B.'": one span over both halves
     return trim(doc, host, lo, hi)
+
+
+# Evidence verbs whose object is the finding when a document or poll is the subject.
+_EVIDENCE_VERBS = frozenset({"show", "find", "reveal", "indicate", "suggest"})
+
+
+def _evidence_holder(verb: Token, holder: Token) -> bool:
+    """ "the poll shows X ahead", "records reveal ...": a poll, survey or document subject."""
+    return (
+        verb.lemma_.lower() in _EVIDENCE_VERBS
+        and holder.pos_ in ("NOUN", "PROPN")
+        and holder.lemma_.lower() in lex.EVIDENCE_SOURCES
+    )
 
 
 def _opens_quote(doc: Doc, i: int) -> bool:
@@ -398,27 +460,6 @@ def _follows_colon_or_quote(doc: Doc, i: int) -> bool:
         if t.text == ":" or t.is_quote or t.text == ",":
             return True
     return False
-
-
-def trim(doc: Doc, root: Token | None, lo: int, hi: int) -> tuple[Token | None, int, int] | None:
-    """Token range -> character range, without edge punctuation or spaces (quotes kept)."""
-    while lo < hi and (
-        doc[lo].text in _EDGE_PUNCT
-        or doc[lo].is_space
-        or doc[lo].dep_ == "cc"
-        and lo + 1 < hi
-        and not doc[lo].is_sent_start
-    ):
-        lo += 1
-    while hi > lo and (
-        doc[hi - 1].text in _EDGE_PUNCT or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"
-    ):
-        hi -= 1
-    # One word is content only when it names someone ("endorsed Clinton", "criticized NATO").
-    named = hi - lo == 1 and doc[lo].pos_ == "PROPN"
-    if hi - lo < MIN_CONTENT_TOKENS and not named:
-        return None
-    return root, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
 def is_hedged(root: Token | None) -> bool:
@@ -454,24 +495,6 @@ def _prep_content(verb: Token, channel: set[int]) -> tuple[Token | None, int, in
 def _that_clause(verb: Token) -> bool:
     """The verb has a complement clause after it ("show that ...", "show Russia lost ...")."""
     return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
-
-
-def _coordinated_cue(tok: Token) -> bool:
-    """A subjectless cue verb coordinated inside another cue's complement clause."""
-    return (
-        tok.dep_ == "conj"
-        and tok.pos_ == "VERB"
-        and tok.lemma_.lower() in lex.CUE_VERBS
-        and tok.head.dep_ == "ccomp"
-        and tok.head.head.lemma_.lower() in lex.CUE_VERBS
-        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
-        # "... had stolen equipment and intended to leave a trap": a verb whose only complement
-        # is an infinitive continues the reported content; it is not a second cue
-        and not (
-            any(c.dep_ == "xcomp" for c in tok.children)
-            and not any(c.dep_ in ("ccomp", "dobj", "obj") for c in tok.children)
-        )
-    )
 
 
 def _after_quote(doc: Doc, i: int) -> bool:

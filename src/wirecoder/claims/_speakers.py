@@ -131,6 +131,30 @@ def describe_speaker(head: Token) -> SpeakerInfo:
     span = doc[i:j]
     lower = head.lower_
     pronoun = head.pos_ == "PRON"
+    named = next(
+        (
+            c
+            for c in head.rights
+            if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+        ),
+        None,
+    )
+    if head.pos_ == "NOUN" and named is not None:
+        # "The mayor, Olena Hrytsenko, said": the name is in the apposition, the role before it.
+        ni, nj = speaker_tokens(named)
+        name_span = doc[ni:nj]
+        name = _proper_name(name_span)
+        if name is not None:
+            return SpeakerInfo(
+                start=span.start_char,
+                end=name_span.end_char,
+                head=head.text,
+                name=name,
+                role=_role_phrase(head),
+                entity_type=_entity_type(named, name_span, name, False),
+                pronoun=False,
+                plural=False,
+            )
     name = None if pronoun else _proper_name(span)
     role = None if pronoun else _role(span, head)
     plural = head.tag_ in ("NNS", "NNPS") or lower in lex.GROUP_PRONOUNS or lower in ("we",)
