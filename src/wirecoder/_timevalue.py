@@ -1,4 +1,5 @@
-"""Date ranges of TIMEX3 values: 2022-11-10, 2022-11-10TNI, 2022-W13, 2022-03, 2022-Q1, 2022.
+"""Date ranges of TIMEX3 values: 2022-11-10, 2022-11-10TNI, 2022-W13, 2022-03, 2022-Q1, 2022-H2,
+2022.
 
 Used by the store (event date filters) and by eval (a day inside a gold month or week).
 """
@@ -14,6 +15,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
 
 
 def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
@@ -42,6 +44,10 @@ def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
             first = dt.date(year, 3 * q - 2, 1)
             last_month = 3 * q
             return first, dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+        if m := _HALF.match(value):
+            year, first_month = int(m[1]), 1 if m[2] == "1" else 7
+            last = dt.date(year, 6, 30) if m[2] == "1" else dt.date(year, 12, 31)
+            return dt.date(year, first_month, 1), last
         if m := _YEAR.match(value):
             return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
     except ValueError:

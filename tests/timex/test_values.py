@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from wirecoder._timevalue import date_range, time_precision
 from wirecoder.records import Granularity, TimexType
 from wirecoder.timex._values import (
     granularity_of,
@@ -94,3 +95,21 @@ def test_weekend_of() -> None:
     assert weekend_of(monday, None) == "2022-W45-WE"
     assert weekend_of(monday, "future") == "2022-W46-WE"  # "will meet over the weekend"
     assert weekend_of(dt.date(2022, 11, 12), None) == "2022-W45-WE"  # a Saturday: this one
+
+
+def test_midnight_is_not_a_modified_night() -> None:
+    # "mid-night" would make the part-of-day rule turn a clock time into TNI.
+    n = normalise("XXXX-WXX-5T00", "datetime", "midnight Friday", SAT, None)
+    assert n.value.endswith("T00:00")
+
+
+def test_mid_afternoon_keeps_the_part_of_day() -> None:
+    n = normalise("T14", "time", "mid-afternoon", SAT, None)
+    assert n.value == SAT.isoformat() + "TAF"
+
+
+def test_half_year_value_and_range() -> None:
+    n = normalise("2023", "daterange", "the second half of 2023", SAT, None)
+    assert n.value == "2023-H2"
+    assert date_range("2023-H1") == (dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+    assert time_precision("2023-H2") == 3

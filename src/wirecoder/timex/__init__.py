@@ -54,7 +54,15 @@ _BARE_ORDINAL = re.compile(
     r"eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth)$",
     re.I,
 )
-_DEADLINE = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+# A deadline or end point goes to the nearest occurrence whatever the verb's tense: "until
+# mid-November", "between now and Feb. 10", "the offer was extended to Nov. 16" (two weeks after
+# the article, not last year). Not "by": neutral on TimeBank+AQUAINT (+1, -1).
+_DEADLINE = re.compile(
+    r"\b(?:until|till|through|between\s+now\s+and|(?:extended|postponed|delayed|moved|"
+    r"pushed\s+back|brought\s+forward|put\s+off)\s+(?:to|until))\s+$",
+    re.I,
+)
+_EARLIEST = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$", re.I)
 _PAREN_DAY = re.compile(r"^\s*\(\s*$")
 # Stands in for the value of a financial period phrase until `resolve_periods` places it.
 _PLACEHOLDER = Normalised("", TimexType.DATE, Granularity.QUARTER, relative=True)
@@ -83,6 +91,8 @@ def _keep(hit: RawHit, text: str, doc: Doc) -> bool:
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
     if span is not None and len(span) == 1 and (span[0].tag_ == "MD" or span[0].pos_ == "VERB"):
         return False  # "may" the modal, "fall" the verb
+    if span is not None and _in_a_title(span):
+        return False  # ABC's "This Week", CBS's "60 Minutes", the film "High Noon"
     if hit.timex in PART_OF_DAY_VALUES:
         return False  # "the first tranquil night": a bare part of the day names no time
     if NOT_TIME_FOLLOWERS.match(text[hit.end : hit.end + 6]):
@@ -91,9 +101,38 @@ def _keep(hit: RawHit, text: str, doc: Doc) -> bool:
         return False  # "the year" cut out of "the year-ago quarter", a compound it is part of
     if _BARE_ORDINAL.match(surface) and not re.match(r"\s+of\b", text[hit.end : hit.end + 4]):
         return False  # "for the first time": an ordinal, not the first of the month
+    if re.search(r"\b(?:march|may)\b", surface):
+        return False  # lower case: the protest march, the modal; the months are capitalised
+    if surface.isdigit() and (
+        re.match(r"[.,]\d", text[hit.end : hit.end + 2])
+        or re.search(r"\d[.,]$", text[max(0, hit.start - 2) : hit.start])
+    ):
+        return False  # "fell to 1462.93": part of a decimal number, not a year
+    if re.search(r"\bdecades?\b", surface, re.I):
+        return False  # its decade values are wrong ("two decades" -> P21); `_grammar` has them
     if _EVENT_RELATIVE.match(text[hit.start : hit.end]):
         return False  # "the day after Moscow declared": anchored to an event, not a date
     return True
+
+
+# Unit words that, capitalised inside a sentence of ordinary prose, belong to a name; not "Day"
+# (Election Day, Independence Day are holidays) and not months or weekdays.
+_TITLE_UNITS = frozenset(
+    {"Week", "Weeks", "Minute", "Minutes", "Hour", "Hours", "Month", "Months", "Year", "Years",
+     "Noon", "Spring", "Summer", "Winter", "Autumn"}
+)  # fmt: skip
+
+
+def _in_a_title(span: Any) -> bool:
+    """True when a unit word of the expression is capitalised mid-sentence in prose that is not
+    itself title case (a headline capitalises every word; a show or film title stands out)."""
+    for tok in span:
+        if tok.text in _TITLE_UNITS and not tok.is_sent_start:
+            words = [t for t in tok.sent if t.is_alpha]
+            capitalised = sum(t.text[0].isupper() for t in words)
+            if capitalised < len(words) / 2:
+                return True
+    return False
 
 
 def _dedupe(hits: list[RawHit]) -> list[RawHit]:
@@ -126,6 +165,44 @@ def _merge_parenthesised(hits: list[RawHit], text: str) -> list[RawHit]:
     return out
 
 
+# "5 p.m. EST, Nov. 6", "4 a.m. EDT Thursday": the recognizer splits a clock time from its day
+# when a time zone stands between them; TimeML marks one TIMEX3 (hand-written: no library
+# option joins them).
+_CLOCK = re.compile(r"^T\d\d(?::\d\d)?$")
+_ZONE_GAP = re.compile(r"^\s*(?:\(?[A-Z]{2,4}\)?)?\s*,?\s*(?:on\s+)?$")
+_DAY_TIMEX = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)$")
+
+
+def _merge_clock_day(hits: list[RawHit], text: str) -> list[RawHit]:
+    """A clock time and the day right after it, as one date-time."""
+    out: list[RawHit] = []
+    i = 0
+    while i < len(hits):
+        a = hits[i]
+        if i + 1 < len(hits):
+            b = hits[i + 1]
+            if (
+                _CLOCK.match(a.timex)
+                and _DAY_TIMEX.match(b.timex)
+                and _ZONE_GAP.match(text[a.end : b.start])
+            ):
+                timex = b.timex + a.timex
+                out.append(
+                    replace(
+                        b,
+                        start=a.start,
+                        type_name="datetime",
+                        timex=timex,
+                        values=({"timex": timex},),
+                    )
+                )
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def _recognize_article(parsed: ParsedArticle, model: Any, reference: dt.date) -> list[_Hit]:
     text = parsed.text
     hits: list[_Hit] = []
@@ -138,7 +215,7 @@ def _recognize_article(parsed: ParsedArticle, model: Any, reference: dt.date) ->
         raw.extend(grammar_hits(text, sent.start, sent.end))
         raw.extend(period_hits(text, sent.start, sent.end))
         raw.extend(narrative_hits(text, sent.start, sent.end))
-        raw = _merge_parenthesised(_dedupe(raw), text)
+        raw = _merge_clock_day(_merge_parenthesised(_dedupe(raw), text), text)
         for h in raw:
             start, end, mod = adjust_span(
                 text,
@@ -189,9 +266,11 @@ def _direction(parsed: ParsedArticle, hit: _Hit) -> Direction:
     commander for a mission in December"); a deadline ("until mid-November", "through
     January") goes to the nearest occurrence whatever the tense of the verb.
     """
-    if _DEADLINE.search(parsed.text[max(0, hit.start - 9) : hit.start]):
+    if _DEADLINE.search(parsed.text[max(0, hit.start - 20) : hit.start]):
         return None
     direction = tense(governing_verb(parsed.doc, hit.start, hit.end))
+    if direction is None and _EARLIEST.search(parsed.text[max(0, hit.start - 20) : hit.start]):
+        return "future"  # "could come as early as Tuesday": the earliest of what is to come
     if attaches_directly(parsed.doc, hit.start, hit.end):
         return direction
     return None

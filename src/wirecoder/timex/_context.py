@@ -30,8 +30,10 @@ _THE_BEFORE_CORE = re.compile(
     r"\w+teen|\w+ty|\w+ties|\w+s\b)",
     re.I,
 )
-# A year or a "14-day" compound used as an adjective leaves "the" to its noun.
-_ADJECTIVAL = re.compile(r"^(?:\d{4}|\w+-(?:day|week|month|year|hour|minute)s?)$", re.I)
+# A year, "current" or a "14-day" compound used as an adjective leaves "the" to its noun.
+_ADJECTIVAL = re.compile(
+    r"^(?:\d{4}|current|\w+-(?:day|week|month|year|hour|minute)s?)$", re.I
+)
 _COUNTED_FROM = re.compile(r"\b(?:the\s+)?(?:first|latest|final)\s+$", re.I)
 _POINT_AFTER = re.compile(r"\s+(?:ago|earlier|later)\b", re.I)
 # Dependencies by which a time expression modifies the verb itself.
@@ -133,6 +135,14 @@ def tense(verb: Token | None) -> Direction:
     """
     if verb is None:
         return None
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"acl", "amod"}
+        and verb.lemma_.lower() not in LOOKING_AHEAD_LEMMAS
+    ):
+        # "shares issued July 1": a past participle on a noun says what was done, whatever
+        # the tense of the clause the noun sits in; not "a summit set for April".
+        return "past"
     chain = [verb]
     tok = verb
     # A non-finite verb takes its tense from the finite verb above it: "planned to leave on

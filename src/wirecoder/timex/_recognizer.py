@@ -54,8 +54,8 @@ def load_recognizer() -> Any:
 
 
 def _is_trigger(text: str) -> bool:
-    if text == "may":
-        return False  # the modal; the month is capitalised
+    if text in {"may", "march"}:
+        return False  # the modal, the protest march; the months are capitalised
     low = text.lower()
     return low in TRIGGER_WORDS or TRIGGER_TOKEN.match(text) is not None
 

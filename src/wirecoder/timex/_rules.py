@@ -36,7 +36,8 @@ TRIGGER_WORDS = frozenset(
         "century", "centuries", "millennium", "quarter", "quarters", "spring", "summer", "fall",
         "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night",
         "nights", "overnight", "noon", "midnight", "dawn", "dusk", "midday", "a.m.", "p.m.",
-        "o'clock", "hourly", "nightly", "eve", "christmas", "easter", "yearlong",
+        "o'clock", "hourly", "nightly", "eve", "christmas", "easter", "yearlong", "thanksgiving",
+        "halloween",
         "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "mon.", "tue.", "wed.",
         "thu.", "fri.", "sat.", "sun.", "season", "semester", "weeklong", "monthlong", "fiscal",
         "nowadays",
@@ -56,6 +57,7 @@ TRIGGER_TOKEN = re.compile(
 LEADING_SIGNALS = (
     "by", "before", "after", "since", "until", "till", "in", "on", "at", "during", "from",
     "to", "for", "through", "throughout", "within", "of", "as of", "prior to", "starting",
+    "as early as", "as soon as", "as late as",
 )  # fmt: skip
 
 # Modifier words before the core expression, kept inside the span with their TIMEX3 mod.
@@ -98,6 +100,7 @@ MOD_PREFIXES: tuple[tuple[str, str, bool], ...] = (
     ("the early part of", "START", False),
     ("the first half of", "START", False),
     ("the second half of", "END", False),
+    ("the last half of", "END", False),
     ("the early", "START", False),
     ("the late", "END", False),
     ("the mid", "MID", False),

@@ -16,7 +16,7 @@ from typing import Literal
 
 from wirecoder.records import Granularity, TimexType
 from wirecoder.timex._fiscal import quarter_year
-from wirecoder.timex._rules import MONTHS
+from wirecoder.timex._rules import MONTHS, WEEKDAYS
 
 Direction = Literal["past", "future"] | None
 
@@ -29,6 +29,14 @@ _POINT_WORDS = re.compile(r"\b(?:ago|earlier|before|later|after|hence|from now)$
 _LAST_MONTH = re.compile(
     r"^last\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I
 )
+_HALF_OF = re.compile(r"^the\s+(first|second|last|latter)\s+half\s+of\b", re.I)
+_PAST_SEASON = re.compile(r"^(?:this\s+|the\s+)?past\s+(spring|summer|fall|autumn)$", re.I)
+_SEASON_ENDS = {"spring": ("SP", 5), "summer": ("SU", 8), "fall": ("FA", 11), "autumn": ("FA", 11)}
+_MONTH_OF_YEAR = re.compile(
+    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(last|this|next)\s+year$",
+    re.I,
+)
+_WEEK_OF = re.compile(r"^(?:the\s+)?week\s+of\b", re.I)
 _UNIT_AGO = re.compile(r"\b(year|month|week)s?\s+(?:ago|earlier|before)$", re.I)
 _VAGUE_COUNT = re.compile(r"\b(?:few|several|some|many)\b", re.I)
 _QUARTER = re.compile(r"^\d{4}-Q([1-4])$")
@@ -51,6 +59,14 @@ _LAST_WEEKDAY = re.compile(
     r"\blast\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I
 )
 
+
+_COMING_WEEKDAY = re.compile(
+    r"\bcoming\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
+_PART_OF_DAY = re.compile(
+    r"\b(?!midnight\b)(?:mid|early|late)[-\s]?(morning|afternoon|evening|night)\b", re.I
+)
+_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 # With no tense to go by, a month or day this close ahead is the coming one, not last year's.
 # News looks back more than ahead: a plain "in March" in October is the March just past.
@@ -247,6 +263,21 @@ def normalise(
     elif timex == "XXXX":  # "year-end": the anchor's year
         relative = True
         value = f"{anchor.year:04d}" if anchor is not None else timex
+    elif (count := _count_unit(text)) and re.fullmatch(r"XXXX-XX-\d\d", timex):
+        # "within 14 days": the recognizer reads "14" as the 14th of a month.
+        value = f"P{count[0]}{count[1]}"
+    elif (m := _RANGE.match(timex)) and (count := _count_unit(text)) and count[0] > 1 and (
+        m[3] == f"P1{count[1]}"
+    ):
+        # "would be redeemed in five years": the recognizer gives the one-year range that ends
+        # five years on; TimeML values the point it ends on, at the unit's granularity. Only
+        # when the verb looks ahead: "his second letter in two weeks" is a duration.
+        if direction == "future":
+            value, relative = _at_unit(m[2], count[1]), True
+            if anchor is None:
+                value = underspecified(value)
+        else:
+            value = f"P{count[0]}{count[1]}"
     elif m := _RANGE.match(timex):
         value, is_duration = _range_value(m[1], m[2], m[3], text)
         relative = not is_duration and not has_year
@@ -265,6 +296,23 @@ def normalise(
         month = MONTHS[m[1].lower()]
         year = anchor.year if month < anchor.month else anchor.year - 1
         value, relative = f"{year:04d}-{month:02d}", True
+    if anchor is not None and (m := _PAST_SEASON.search(text)):
+        # "(this) past spring" is the latest spring over by the anchor (the recognizer takes
+        # last year's, right for "last spring" but not for "this past spring" in October).
+        code, last_month = _SEASON_ENDS[m[1].lower()]
+        year = anchor.year if anchor.month > last_month else anchor.year - 1
+        value, relative = f"{year:04d}-{code}", True
+    if (m := _HALF_OF.match(text)) and re.fullmatch(r"\d{4}|XXXX", value):
+        # "the second half of 1989" is the half year 1989-H2 (TimeML), not the year.
+        value = f"{value}-H{1 if m[1].lower() == 'first' else 2}"
+    if anchor is not None and (m := _MONTH_OF_YEAR.match(text)):
+        # "June last year": the recognizer reads the whole as the past twelve months (P1Y).
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[m[2].lower()]
+        value, relative = f"{year:04d}-{MONTHS[m[1].lower()]:02d}", True
+    if _WEEK_OF.match(text) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        # "the week of March 6" is that date's ISO week, not the day.
+        iso = dt.date.fromisoformat(value).isocalendar()
+        value = f"{iso.year}-W{iso.week:02d}"
     if (
         anchor is not None
         and relative
@@ -281,6 +329,17 @@ def normalise(
         value = re.sub(r"\d+", "2", value)  # the recognizer counts "a couple of years" as 3
     if _VAGUE_COUNT.search(text) and re.fullmatch(r"PT?\d+[YMWDHS]", value):
         value = re.sub(r"\d+", "X", value)  # "a few days", "several months": PXD, PXM
+    if anchor is not None and (m := _COMING_WEEKDAY.search(text)):
+        # "this coming Sunday" is the next Sunday after the anchor (the recognizer takes the
+        # one a week later, as for "next Sunday").
+        ahead = (WEEKDAYS[m[1].lower()] - anchor.isoweekday()) % 7 or 7
+        clock = value.partition("T")[2]
+        value = (anchor + dt.timedelta(days=ahead)).isoformat() + ("T" + clock if clock else "")
+        relative = True
+    if (m := _PART_OF_DAY.search(text)) and (clock := re.search(r"T\d\d(?::\d\d)*$", value)):
+        # "mid-afternoon": the recognizer picks a clock time (T14); TimeML keeps the part of
+        # the day (TAF) and leaves "mid" to the modifier.
+        value = value[: clock.start()] + "T" + _PART_CODES[m[1].lower()]
     value = _tidy(value)
     return Normalised(
         value=value,
@@ -302,6 +361,39 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     offset = (weekday - first.isoweekday()) % 7
     day = first + dt.timedelta(days=offset + 7 * (n - 1))
     return day if day.month == month else day - dt.timedelta(days=7)
+
+
+_COUNT_UNIT = re.compile(
+    r"^(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(year|month|week|day)s?$",
+    re.I,
+)
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+def _count_unit(text: str) -> tuple[int, str] | None:
+    """(count, ISO unit letter) of a bare counted unit ("14 days" -> (14, "D")), else None."""
+    m = _COUNT_UNIT.match(text.strip())
+    if m is None:
+        return None
+    n = int(m[1]) if m[1].isdigit() else _COUNT_WORDS[m[1].lower()]
+    return n, m[2][0].upper()
+
+
+def _at_unit(iso_day: str, unit: str) -> str:
+    """A day (first 10 characters of `iso_day`) stated at the granularity of `unit`."""
+    day = dt.date.fromisoformat(iso_day[:10])
+    if unit == "Y":
+        return f"{day.year:04d}"
+    if unit == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "W":
+        iso = day.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}"
+    return day.isoformat()
 
 
 def _shift(anchor: dt.date, m: re.Match[str], text: str) -> str:
