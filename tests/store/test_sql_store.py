@@ -102,3 +102,36 @@ def test_file_is_a_real_sqlite_database(tmp_path: Path) -> None:
     tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
     assert {"documents", "items", "events", "alembic_version"} <= tables
     assert con.execute("select version_num from alembic_version").fetchone() == ("0002",)
+
+
+def test_a_store_from_the_first_schema_is_upgraded_in_place(tmp_path: Path) -> None:
+    """A 0.1 store (alembic 0001, no clusters) opens under 0.2: its events keep their rows and
+    each stands in a cluster of its own until its document is re-ingested."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from wirecoder.store.sql import _MIGRATIONS
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO documents (doc_id, path, body_start, text, sentences, pipeline_version, failures)"
+            " VALUES ('d0', 'd0.txt', 0, 'x', 1, 'old', '[]')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO events (event_id, doc_id, event_type, sub_event_type, status, payload)"
+            " VALUES ('d0-e0', 'd0', 'Battles', 'Armed clash', 'confirmed', '{}')"
+        )
+    engine.dispose()
+    store = open_store(f"sqlite:///{path}")
+    store.close()
+    con = sqlite3.connect(path)
+    assert con.execute("select version_num from alembic_version").fetchone() == ("0002",)
+    assert con.execute("select cluster_id from events").fetchall() == [("k-d0-e0",)]
+    con.close()
