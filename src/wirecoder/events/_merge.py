@@ -11,7 +11,7 @@ already coded with ACLED categories.
 from __future__ import annotations
 
 from wirecoder._timevalue import date_range
-from wirecoder.records import Event, Span
+from wirecoder.records import Event
 
 _METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "narrative": 3, "publication": 4, "none": 5}
 _GROUNDED = {"governing", "statement", "sentence"}
@@ -96,7 +96,7 @@ def merge_mentions(
             merged.append(lead)
             continue
         update: dict[str, object] = {
-            "mentions": [*lead.mentions, *(Span(text=e.prov.text, start=e.prov.start, end=e.prov.end) for e in others)],
+            "mentions": [*lead.mentions, *(e.prov for e in others)],
             "actor1": lead.actor1 or next((e.actor1 for e in others if e.actor1), None),
             "actor1_country": lead.actor1_country or next((e.actor1_country for e in others if e.actor1_country), None),
             "quantity": lead.quantity or next((e.quantity for e in others if e.quantity), None),

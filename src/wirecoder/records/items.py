@@ -170,7 +170,7 @@ class Event(Item):
     actor1_country: str | None = None  # ISO 3166 alpha-2 of actor1's side, when known
     actor2_country: str | None = None
     fatalities: int | None = None  # a count of people killed stated for this event
-    mentions: list[Span] = []  # further sentences of the same document reporting this event
+    mentions: list[Provenance] = []  # further sentences of the same document reporting this event
 
 
 class Contradiction(Record):
