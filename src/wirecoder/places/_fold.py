@@ -38,3 +38,25 @@ def fold(name: str) -> str:
 def is_latin(key: str) -> bool:
     """Whether a folded key is plain Latin letters, digits and spaces (an English-usable name)."""
     return key.isascii() and any(ch.isalpha() for ch in key)
+
+
+# Spelling variants of the same East Slavic name in English (Vinnitsa / Vinnytsia / Vinnytsya,
+# Chuhuiv / Chuhuyiv, Mar'inka / Mar'yinka, Kharkov / Kharkiv's "kh"), folded to one key.
+# Hand-written: the pinned transliteration packages map Cyrillic to Latin, not one Latin
+# spelling to another. Order matters: "kh" before the "h"/"g" merge, "y" -> "i" before doubled
+# letters collapse, which comes before the "-ia" ending.
+_TRANSLIT_PAIRS = (("kh", "h"), ("g", "h"), ("tz", "ts"), ("y", "i"), ("j", "i"))
+_DOUBLED = re.compile(r"(.)\1+")
+_IA_END = re.compile(r"(?<=\w)ia\b")
+
+
+def translit_key(key: str) -> str:
+    """A looser key of a folded name for East Slavic toponyms spelt in English.
+
+    Example:
+        >>> translit_key(fold("Vinnytsya")) == translit_key(fold("Vinnitsa"))
+        True
+    """
+    for a, b in _TRANSLIT_PAIRS:
+        key = key.replace(a, b)
+    return _IA_END.sub("a", _DOUBLED.sub(r"\1", key))

@@ -22,7 +22,7 @@ _REGION_WORDS = r"province|region|oblast|state|county|district|governorate|paris
 # of Kherson province" is the province; "the region around capital city Kyiv" is the region).
 _PATTERNS: list[tuple[re.Pattern[str], Hint, bool]] = [
     (re.compile(rf"{NAME}\s+(?:Oblast|oblast|[Pp]rovince|[Rr]egion|Governorate|governorate|County|Parish|[Dd]istrict|Raion|raion)\b"), "region", True),
-    (re.compile(rf"{NAME}\s+(?:International\s+)?(?:[Aa]irport|[Aa]irfield|[Aa]ir\s+[Bb]ase)\b"), "airport", True),
+    (re.compile(rf"{NAME}\s+(?:International\s+)?(?:[Aa]irport|[Aa]irfield|[Aa]ir\s*[Bb]ase)\b"), "airport", True),
     (re.compile(rf"{NAME}\s+(?:River|river)\b"), "river", True),
     (re.compile(rf"\b(?:[Tt]he\s+)?(?:River|river)\s+{NAME}"), "river", False),
     (re.compile(rf"\b(?:[Tt]he\s+)?(?:region|area|province|oblast)\s+around\s+(?:(?:the\s+)?capital(?:\s+city)?\s+)?{NAME}"), "region", False),

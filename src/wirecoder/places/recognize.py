@@ -9,22 +9,39 @@ Winona man"), an organisation it is the seat of ("Oakland Police Department": ro
 legislator's home town ("D-Raleigh"), nearness to the document's other places, or a prominent
 entry; demonyms, news outlets, person names and common words are dropped. Streets and roads
 ("Main Street", "County Road 42") are recognised by pattern; the gazetteer holds none.
+
+Short event descriptions ("Explosion in central Kyiv", "Okhtyrka railway station destroyed",
+"Destroyed cars in a parking space, Kharkiv") add cues: a preposition before a centre or compass
+word, a facility the name qualifies (role location, see `_cues.py`), the object of a verb such
+as enter or shell, a fragment's closing ", Town", a town with its state after a comma. A name
+the gazetteer lacks as spelt is looked up by transliteration key and, after a locative word,
+as a misspelling of a Ukrainian, Russian or Belarusian town (`Gazetteer.fuzzy_lookup`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from wirecoder._geo import haversine_km
 from wirecoder.parse import ParsedArticle
-from wirecoder.places._patterns import Hint, PatternHit, is_part_of, pattern_hits, street_hits
+from wirecoder.places._cues import (
+    COMMON_POS,
+    SEAT_POPULATION,
+    can_seat,
+    facility_after,
+    is_cap,
+    is_name_token,
+    object_of_place_verb,
+    preposition_before,
+)
+from wirecoder.places._patterns import PatternHit, is_part_of, pattern_hits, street_hits
+from wirecoder.places._spread import coordinated, facility_elsewhere, near_found
+from wirecoder.places._toponym import FACILITY_NAME, FACILITY_SEAT, ORG_SEAT, Toponym
 from wirecoder.places._words import (
     COMPASS_WORDS,
     CONNECTORS,
+    FACILITY_NOUNS,
     GENERIC_WORDS,
     LOCATIVE,
     MEDIA_WORDS,
@@ -43,6 +60,8 @@ NOT_PLACE_LABELS = frozenset({
     "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "EVENT",
     "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT",
 })  # fmt: skip
+# Labels no place name gets, even by a mistake of the small model ("Hugo, Oklahoma" is EVENT).
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 MAX_TOKENS = 6
 # Labels the small model gives some well-known places ("Aleppo" NORP, "Winnipeg" PRODUCT).
 MISTAKEN_LABELS = frozenset({"NORP", "LANGUAGE", "PRODUCT"})
@@ -58,39 +77,39 @@ def _well_known(c: Candidate) -> bool:
 PROMINENT_POPULATION = 50_000
 
 
-@dataclass(frozen=True)
-class Toponym:
-    """A recognised place name: the item span, the name to look up, and what the text implies."""
-
-    start: int  # item span (document offsets)
-    end: int
-    name: str  # the name as looked up
-    candidates: tuple[Candidate, ...]
-    hint: Hint | None = None
-    part_of: bool = False
-    has_article: bool = False  # "the Dnipro": rivers, seas and regions take an article
-    label: str | None = None  # spaCy label when NER saw it
-    evidence: str = "gazetteer"  # why it counts as a place; ORG_SEAT: inside an organisation name
-    token_i: int = 0  # index of its last token in the Doc, for the dependency parse
+def _common_opener(doc: Doc, i: int, cands: list[Candidate]) -> bool:
+    """Whether token i opens its sentence as a common word ("Power station hit", "Water tower
+    damaged") rather than a town ("Chicopee residents"): tagged as a common word, and no
+    populated place carries it as its own name."""
+    return (
+        doc[i].is_sent_start and doc[i].pos_ in COMMON_POS
+        and not any(c.name_kind == 0 and c.is_populated_place and c.population >= 1_000 for c in cands)
+    )  # fmt: skip
 
 
-def _is_cap(token: Token) -> bool:
-    text = token.text
-    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+def _state_follows(scan: _Scan, j: int) -> bool:
+    """Whether ", <state or country>" follows doc[j-1] ("Ada, Oklahoma", "Barrie, Ont.")."""
+    doc = scan.parsed.doc
+    if j + 1 >= len(doc) or doc[j].text != "," or not is_cap(doc[j + 1]):
+        return False
+    for k in range(min(len(doc), j + 4), j + 1, -1):
+        if all(is_cap(t) or t.text == "." for t in doc[j + 1 : k]):
+            cands = scan.lookup(j + 1, k)[1]
+            if any(c.feature in ("ADM1", "PCLI") and c.name_kind < 2 for c in cands[:3]):
+                return True
+    return False
 
 
-def _extends(doc: Doc, es: int, ee: int, i: int, j: int) -> bool:
+def _extends(doc: Doc, es: int, ee: int, i: int, j: int, town: bool = False) -> bool:
     """Whether the entity doc[es:ee] goes on past the run doc[i:j] as one name: not just a
     leading "the" or a comma-joined container ("Paris, Texas" holds two names)."""
     before = es < i and not (doc[i - 1].lower_ == "the" or doc[i - 1].is_punct)
+    if town:
+        # Compass words before a town ("Central Kharkiv", "South East Kyiv") name part of it;
+        # before a region they name another region ("Southern California").
+        before = before and not all(t.lower_ in COMPASS_WORDS or t.lower_ == "the" for t in doc[es:i])
     after = ee > j and not doc[j].is_punct
     return before or after
-
-
-ORG_SEAT = "place in an organisation name"
-# A place named inside an organisation's name counts when it is at least this big or a region:
-# below it, "Jackson" in "Jackson Hewitt" is a surname more often than a town.
-SEAT_POPULATION = 5_000
 
 
 def _names_seat(doc: Doc, es: int, ee: int, i: int, j: int, top: Candidate) -> bool:
@@ -104,6 +123,8 @@ def _names_seat(doc: Doc, es: int, ee: int, i: int, j: int, top: Candidate) -> b
         return False  # "First Bank", "University of ...", "Chamber of Commerce"
     if top.name_kind == 0 and top.feature in ("PCLI", "ADM1"):
         return True  # "Environment Canada", "the Western Pennsylvania Kennel Association"
+    if ee == j and i - es == 1 and doc[es].text.isupper() and 2 <= len(doc[es].text) <= 5 and _well_known(top):
+        return True  # a broadcaster's local station: "CTV Winnipeg", "CBC Toronto"
     if not (_starts(doc, es, i) or (i - 1 > es and doc[i - 1].lower_ in ("of", *COMPASS_WORDS))):
         return False
     if j < ee and doc[j].lower_ in OFFICE_WORDS and (top.is_populated_place or top.is_region):
@@ -157,7 +178,8 @@ def _person_words(doc: Doc) -> set[str]:
     """Words of multi-word PERSON entities ("Hanna Malyar" -> Hanna, Malyar): person names."""
     words: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ not in FACILITY_NOUNS:
+            # ("Chuhuiv Airbase" tagged PERSON is a facility, not a person.)
             words.update(t.text for t in ent if t.is_alpha)
     return words
 
@@ -193,7 +215,7 @@ def _evidence(scan: _Scan, i: int, j: int, cands: list[Candidate]) -> str | None
     doc = scan.parsed.doc
     ent = scan.ents[i]
     prev = doc[i - 1] if i > 0 else None
-    prev_lower = prev.lower_ if prev is not None else ""
+    prev_lower = preposition_before(doc, i)
     single = j - i == 1
     if prev is not None and prev.text == "-" and prev.idx + 1 == doc[i].idx:
         if i >= 2 and doc[i - 2].text in PARTIES and (j >= len(doc) or doc[j].text in (",", ")", ";", ".")):
@@ -209,16 +231,31 @@ def _evidence(scan: _Scan, i: int, j: int, cands: list[Candidate]) -> str | None
         # NER ran one entity across a spaced dash or comma ("Mr Trump - Wisconsin"): the name
         # after it stands alone.
         ent = None
-    if ent is not None and ent[0] in MISTAKEN_LABELS and _starts(doc, ent[1], i) and ent[2] == j and _well_known(top):
+    if ent is not None and ent[0] in MISTAKEN_LABELS and _starts(doc, ent[1], i) and ent[2] == j and (
+        _well_known(top)
+        or prev_lower in LOCATIVE and any(c.is_populated_place and c.population >= 10_000 for c in cands)
+    ):
         # spaCy's small model calls some cities NORP or LANGUAGE ("the destruction of Aleppo");
         # a demonym was turned away above, so a well-known place name here is the place.
         ent = None
     if scan.pattern_at(start, end) is not None and (ent is None or ent[0] not in NOT_PLACE_LABELS):
         return "pattern"
+    if prev_lower in STRONG_LOCATIVE | {"of"} and _state_follows(scan, j) and (ent is None or ent[0] not in _NUMERIC_LABELS):
+        return "comma-state"  # "of Ada, Oklahoma", "in Hugo, Okla.": a town with its state
+    if (
+        (ent is None or ent[2] <= j and ent[0] not in NOT_PLACE_LABELS
+         or ent[0] in ("PERSON", "ORG", "FAC") and (_starts(doc, ent[1], i) or doc[i - 1].lower_ == "of"))
+        and not (single and (word_is_generic(doc[i].text) or doc[i].is_stop or doc[i].text in scan.persons))
+        and not (i > 0 and is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start)  # "X Cave Monastery"
+        and any(can_seat(c) for c in cands)
+        and facility_after(doc, j) is not None
+        and not _common_opener(doc, i, cands)  # "Power station hit"
+    ):  # fmt: skip
+        return FACILITY_SEAT  # "Okhtyrka railway station", "Vasylkiv's oil depot"
     if ent is not None:
         label, es, ee = ent
         if label in PLACE_LABELS:
-            if _extends(doc, es, ee, i, j):
+            if _extends(doc, es, ee, i, j, town=top.is_populated_place):
                 return None  # part of a longer place name ("Main Street"): NER keeps the whole
             return f"ner:{label}"
         if label in NOT_PLACE_LABELS:
@@ -230,40 +267,69 @@ def _evidence(scan: _Scan, i: int, j: int, cands: list[Candidate]) -> str | None
             if label in ("ORG", "PERSON") and _names_seat(doc, es, ee, i, j, top) and (
                 label == "ORG" or doc[j].lower_ in OFFICE_WORDS
             ):
-                return ORG_SEAT
+                # "Mykolaiv Oncology Hospital", "Okhtyrka City Council": a building, where it happens.
+                return FACILITY_NAME if doc[ee - 1].lower_ in FACILITY_NOUNS else ORG_SEAT
             if label == "PERSON" and j - i > 1 and top.feature in ("ADM1", "ADM2") and _starts(doc, es, i):
                 # "McMinn County Sheriff Steve Frisbie": a county in an official's title.
                 return ORG_SEAT
             return None
     if single and (word_is_generic(doc[i].text) or doc[i].is_stop and not doc[i].text.isupper()):
         return None  # "Street", or a sentence-initial "But" that a hamlet shares
+    if j < len(doc) and is_cap(doc[j]) and doc[j].lower_ in FACILITY_NOUNS and ent is None:
+        return None  # the first word of a facility's name ("Neptune Pool"), not a town
+    if single and doc[i].lower_ in FACILITY_NOUNS and i > 0 and is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start:
+        return None  # the last word of a facility's name ("Neptune Pool")
     nxt = doc[j] if j < len(doc) else None
-    if nxt is not None and nxt.lower_ in RESIDENT_NOUNS and nxt.is_lower and (ent is None or ent[2] <= j):
+    if nxt is not None and nxt.lower_ in RESIDENT_NOUNS and nxt.is_lower and (ent is None or ent[2] <= j) and not (
+        _common_opener(doc, i, cands)
+    ):
         return f"modifies:{nxt.lower_}"
     if nxt is not None and nxt.lower_ in ("'s", "’s") and doc[i].text not in scan.persons and any(
         t.lower_ in OWNED_NOUNS for t in doc[j + 1 : j + 3]
     ):
         return "possessive"  # "Greer's city limits", "Toronto's mayor"
+    if object_of_place_verb(doc, i, j) and any(can_seat(c) for c in cands) and doc[i].text not in scan.persons and (
+        ent is None or ent[0] in ("ORG", "PERSON", "GPE", "LOC") and ent[1] >= i and ent[2] <= j
+    ):
+        return "object of a place verb"  # "forces entering Slavutych", "guns facing Izyum"
+    if (
+        (j >= len(doc) or doc[j].is_punct and doc[j].text in ".:")
+        and doc[i].is_sent_start and any(can_seat(c) for c in cands) and (ent is None or ent[0] in PLACE_LABELS)
+    ):  # fmt: skip
+        return "heading"  # "Kharkiv. Shelling damaged a school.": a fragment naming the scene
     if ent is not None and ent[0] == "ORG":
         # spaCy calls some towns ORG; an organisation that is exactly a place name is rarer.
         big = top.feature in ("PCLI", "ADM1") or top.population >= PROMINENT_POPULATION
         big = big or (not single and top.feature == "ADM2" and top.name_kind < 2)  # "Platte Co."
         if big:
             return "prominent"
-        if prev_lower in STRONG_LOCATIVE and top.name_kind == 0:
-            return f"preposition:{prev_lower}"  # "volunteers from Crockett", "lines in Whitestown"
+        if prev_lower in STRONG_LOCATIVE and (
+            top.name_kind == 0
+            or top.name_kind in (1, 3) and top.population >= SEAT_POPULATION and (j >= len(doc) or doc[j].text != "-")
+        ):
+            # "volunteers from Crockett", "lines in Whitestown"; an English spelling of a town
+            # ("in Marinka" for Mar'yinka) when the town is not tiny.
+            return f"preposition:{prev_lower}"
         return None
     word = doc[i].text
     if single and (word in scan.persons or word.lower() in scan.lower):
         return None  # a person's name here, or a common word that is lower case elsewhere
     if prev_lower in LOCATIVE:
         return f"preposition:{prev_lower}"
-    if nxt is not None and nxt.text == "," and j + 1 < len(doc) and _is_cap(doc[j + 1]):
+    if nxt is not None and nxt.text == "," and j + 1 < len(doc) and is_cap(doc[j + 1]):
         return "comma-container"
     if top.name_kind == 0 and top.feature in ("PCLI", "ADM1") and doc[i].pos_ == "PROPN":
         return "country or state"
-    if doc[i].pos_ == "PROPN" and top.population >= PROMINENT_POPULATION:
+    if is_name_token(doc[i]) and top.population >= PROMINENT_POPULATION:
         return "prominent"
+    if (
+        prev is not None and prev.text == "," and (nxt is None or nxt.is_punct and nxt.text != ",")
+        and any(can_seat(c) for c in cands)
+        and not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[i].sent)
+    ):  # fmt: skip
+        # A subjectless fragment's closing ", Kharkiv" names the scene; in a sentence, a name
+        # after a comma is more often an apposition ("his wife, Dora.").
+        return "trailing place"
     if ent is not None and ent[0] == "PERSON" and top.population >= PROMINENT_POPULATION and top.name_kind == 0:
         return "prominent"
     return ""  # no evidence here, but nothing against it: see _coordinated()
@@ -275,15 +341,15 @@ def _gazetteer_runs(scan: _Scan, sent_start: int, sent_end: int) -> list[Toponym
     i = sent_start
     while i < sent_end:
         token = doc[i]
-        if not _is_cap(token) or token.is_punct:
+        if not is_cap(token) or token.is_punct:
             i += 1
             continue
         found = None
         limit = min(sent_end, i + MAX_TOKENS)
         for j in range(limit, i, -1):
-            if not _is_cap(doc[j - 1]):
+            if not is_cap(doc[j - 1]):
                 continue
-            if any(not (_is_cap(t) or t.lower_ in CONNECTORS) for t in doc[i:j]):
+            if any(not (is_cap(t) or t.lower_ in CONNECTORS) for t in doc[i:j]):
                 continue
             name, cands = scan.lookup(i, j)
             if cands and _is_abbreviation(doc[i:j].text):
@@ -292,6 +358,7 @@ def _gazetteer_runs(scan: _Scan, sent_start: int, sent_end: int) -> list[Toponym
             if cands:
                 found = (j, name, cands)
                 break
+        found = _misspelt(scan, i, limit, found) or found
         if found is None:
             i += 1
             continue
@@ -303,6 +370,35 @@ def _gazetteer_runs(scan: _Scan, sent_start: int, sent_end: int) -> list[Toponym
             scan.weak.append(_toponym(scan, i, j, name, cands, "coordinated with a place"))
         i = j
     return out
+
+
+# A misspelt name is looked for only after these words, or where NER calls it a place: fuzzy
+# matching anything capitalised would turn surnames and brands into villages.
+_FUZZY_CONTEXT = frozenset({"in", "at", "near", "from", "outside", "into", "through", "over", "of", "to"})
+
+
+def _misspelt(
+    scan: _Scan, i: int, limit: int, found: tuple[int, str, list[Candidate]] | None
+) -> tuple[int, str, list[Candidate]] | None:
+    """A misspelling or unlisted spelling of a transliterated town ("Maripol", "Donestk",
+    "Kamyanka-Dniprovsk"), for a capitalised run the exact lookup did not find whole, when the
+    context says place. None when there is nothing better than `found`."""
+    doc = scan.parsed.doc
+    j = i + 1  # the whole run: capitalised words joined by hyphens ("Kamyanka-Dniprovsk")
+    while j + 1 < limit and doc[j].text == "-" and not doc[j].whitespace_ and is_cap(doc[j + 1]):
+        j += 2
+    if found is not None and found[0] >= j:
+        return None
+    token = doc[i]
+    ent = scan.ents[i]
+    placed = ent is not None and ent[0] in ("GPE", "LOC") and ent[1] == i and ent[2] == j
+    if not (placed or preposition_before(doc, i) in _FUZZY_CONTEXT and (ent is None or ent[2] <= j)):
+        return None
+    if token.is_stop or token.text in scan.persons or token.text.lower() in scan.lower or _is_abbreviation(token.text):
+        return None
+    name = scan.parsed.text[token.idx : doc[j - 1].idx + len(doc[j - 1])]
+    cands = scan.gazetteer.fuzzy_lookup(name, limit=100)
+    return (j, name, cands) if cands else None
 
 
 def _toponym(scan: _Scan, i: int, j: int, name: str, cands: list[Candidate], why: str) -> Toponym:
@@ -325,7 +421,7 @@ def _toponym(scan: _Scan, i: int, j: int, name: str, cands: list[Candidate], why
         name=name,
         candidates=tuple(cands),
         hint=hint,
-        part_of=is_part_of(text, start, end),
+        part_of=is_part_of(text, start, end) or why == FACILITY_SEAT,
         has_article=has_article,
         label=ent[0] if ent else None,
         evidence=why,
@@ -363,7 +459,7 @@ def _ner_only(scan: _Scan, taken: list[tuple[int, int]]) -> list[Toponym]:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         tokens = [t for t in ent if not (t.lower_ == "the" or t.is_punct)]
-        if not tokens or not any(_is_cap(t) for t in tokens):
+        if not tokens or not any(is_cap(t) for t in tokens):
             continue  # "the west bank": a description, not a name
         if len(tokens) == 1 and scan.gazetteer.demonym(tokens[0].text) is not None:
             continue
@@ -410,8 +506,8 @@ def recognize_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Topo
     # Same name, same document, same place: a run rejected for want of evidence in one sentence
     # is accepted when the name was accepted elsewhere (spaCy labels "Kherson" differently
     # sentence by sentence), unless it is part of a longer non-place name there.
-    found.extend(_coordinated(parsed.text, found, scan.weak))
-    found.extend(_near_found(found, [w for w in scan.weak if w not in found]))
+    found.extend(coordinated(parsed.text, found, scan.weak))
+    found.extend(near_found(found, [w for w in scan.weak if w not in found]))
     accepted = {t.name for t in found}
     taken = [(t.start, t.end) for t in found]
     for sent in doc.sents:
@@ -426,7 +522,7 @@ def recognize_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Topo
     taken.extend((t.start, t.end) for t in found)
     found.extend(_pattern_only(scan, taken))
     found.sort(key=lambda t: t.start)
-    return found
+    return facility_elsewhere(found, parsed)
 
 
 def _rescan(
@@ -455,67 +551,6 @@ def _rescan(
             out.append(_toponym(scan, i, j, name, cands, "same name accepted elsewhere"))
             taken.append((start, end))
             break
-    return out
-
-
-# A weak match counts as a place when one of its entries lies this close to a place the document
-# names with evidence: local news names a town's neighbours. 40 km is about a county's width.
-NEAR_KM = 40.0
-
-
-def _anchor_points(found: list[Toponym]) -> tuple[list[tuple[float, float]], set[str]]:
-    """Points of the found places whose entry is clear (one entry, or one far bigger than the
-    rest), and the first-level regions the document names as regions."""
-    points: list[tuple[float, float]] = []
-    regions: set[str] = set()
-    for t in found:
-        cands = [c for c in t.candidates if c.name_kind < 2]
-        if not cands:
-            continue
-        top = cands[0]
-        if top.feature == "ADM1" and top.admin1_code:
-            regions.add(top.admin1_code)
-        elif top.feature in ("PCLI", "CONT"):
-            continue
-        clear = len(cands) == 1 or top.population >= 5 * max(c.population for c in cands[1:]) + 1
-        if clear:
-            points.append((top.lat, top.lon))
-    return points, regions
-
-
-def _near_found(found: list[Toponym], weak: list[Toponym]) -> list[Toponym]:
-    """Weak matches with an entry near the document's clear places or inside a region it names
-    ("Winchester" in a story that names Muncie and Indiana)."""
-    points, regions = _anchor_points(found)
-    out: list[Toponym] = []
-    for w in weak:
-        for c in w.candidates:
-            if c.name_kind == 2 or c.feature in ("PCLI", "CONT"):
-                continue
-            inside = c.feature != "ADM1" and c.admin1_code in regions
-            if inside or any(haversine_km(c.lat, c.lon, a, b) <= NEAR_KM for a, b in points):
-                out.append(dataclasses.replace(w, evidence="near the document's places"))
-                break
-    return out
-
-
-_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
-
-
-def _coordinated(text: str, found: list[Toponym], weak: list[Toponym]) -> list[Toponym]:
-    """Weak matches listed with a place ("Bucha and Hostomel", "Irpin, Bucha"): places too."""
-    out: list[Toponym] = []
-    changed = True
-    while changed:
-        changed = False
-        for w in weak:
-            if w in out:
-                continue
-            places = found + out
-            if any(_COORDINATION.match(text[p.end : w.start]) or _COORDINATION.match(text[w.end : p.start])
-                   for p in places):  # fmt: skip
-                out.append(w)
-                changed = True
     return out
 
 

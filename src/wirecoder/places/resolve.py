@@ -9,11 +9,15 @@ Evidence, beyond a prior from population and prominence:
 - stated offsets ("55 kilometers north of the city of Kherson") that place a point;
 - one sense per document: every mention of a name (with the same implied type) gets one entry.
 A capital or country that is the subject of a verb of saying or deciding is the government
-("Moscow announced"): role "actor".
+("Moscow announced"): role "actor". A town naming a facility ("Mykolaiv Oncology Hospital") is
+where it happened: role "location", precision 2, unless the facility speaks ("the Kharkiv City
+Council said"). A name matched only by another spelling keeps its entries only where the
+document's other names do not point to other countries.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -22,8 +26,8 @@ from dataclasses import dataclass, field
 from wirecoder.parse import ParsedArticle
 from wirecoder.places._fold import fold
 from wirecoder.places._geo import bearing_of, haversine_km, offset
-from wirecoder.places.gazetteer import Candidate, Gazetteer
-from wirecoder.places.recognize import ORG_SEAT, Toponym, recognize_toponyms
+from wirecoder.places.gazetteer import LOOSE, Candidate, Gazetteer
+from wirecoder.places.recognize import FACILITY_NAME, FACILITY_SEAT, ORG_SEAT, Toponym, recognize_toponyms
 from wirecoder.records import PlaceMention
 
 STAGE = "places"
@@ -63,7 +67,7 @@ def _prior(c: Candidate) -> float:
     score += {"PCLI": 4.0, "CONT": 4.0, "ADM1": 2.5, "PPLC": 3.0, "ADM2": 0.0}.get(c.feature, 0.0)
     if c.feature in _NATURAL or c.feature in _SPOT:
         score += 4.0  # hand-listed: only the features war reporting names
-    score -= (0.0, 0.7, 2.5)[c.name_kind]
+    score -= (0.0, 0.7, 2.5, 1.0)[c.name_kind]  # own, alternate, short form, another spelling
     return score
 
 
@@ -82,6 +86,10 @@ def _hint_score(t: Toponym, c: Candidate) -> float:
     if t.has_article:
         # Rivers, seas and regions take an article ("the Dnipro"); towns do not.
         return 4.0 if c.feature in _NATURAL else -1.0
+    if c.feature == "STM":
+        # Without "the" or "river" a river's name is the town named after it ("in Oskil",
+        # "in Dnipro"); a river alone among the entries still wins.
+        return -5.0
     return 0.0
 
 
@@ -144,14 +152,19 @@ def _fast_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
-def _named_after_city(t: Toponym) -> set[str]:
-    """Admin codes of populated places that carry the name itself ("Kherson" the city)."""
-    return {c.admin1_code for c in t.candidates if c.is_populated_place and c.name_kind == 0 and c.admin1_code}
+def _named_after_city(t: Toponym, kind: int = 0) -> set[str]:
+    """Admin codes of populated places that carry the name itself ("Kherson" the city), or, for a
+    region that matched by an alternate name (`kind` 1: "Mykolaiv" for Mykolaivska oblast), a
+    populated place that matched as well (the city Mykolayiv): a bare name is the city."""
+    return {
+        c.admin1_code for c in t.candidates
+        if c.is_populated_place and (c.name_kind <= min(kind, 1) or kind == LOOSE == c.name_kind) and c.admin1_code
+    }  # fmt: skip
 
 
 def _score(t: Toponym, c: Candidate, ctx: _Context | None, i: int) -> float:
     score = _prior(c) + _hint_score(t, c)
-    if t.hint != "region" and c.feature.startswith("ADM") and c.admin1_code in _named_after_city(t):
+    if t.hint != "region" and c.feature.startswith("ADM") and c.admin1_code in _named_after_city(t, c.name_kind):
         # A region named after its main city ("Kherson" for Khersonska oblast, the city-region
         # of Kyiv): the bare name means the city unless the text says region.
         score -= 6.0
@@ -192,8 +205,13 @@ def _best(scored: dict[int, float]) -> tuple[int, float]:
 
 
 def _group_key(t: Toponym) -> tuple[str, str | None, tuple[tuple[str, str], ...]]:
-    # The candidates are part of the key: "Kherson province" was looked up as a phrase.
-    return fold(t.name), t.hint, tuple((c.name, c.feature) for c in t.candidates[:3])
+    # The candidates are part of the key: "Kherson province" was looked up as a phrase. A bare
+    # name and "the" name are grouped apart where a river is among the entries ("in Dnipro",
+    # "along the Dnipro").
+    hint = t.hint
+    if hint is None and t.has_article and any(c.feature == "STM" for c in t.candidates):
+        hint = "river"
+    return fold(t.name), hint, tuple((c.name, c.feature) for c in t.candidates[:3])
 
 
 def _choose(toponyms: list[Toponym], ctx: _Context | None) -> dict[int, tuple[Candidate, float]]:
@@ -294,6 +312,14 @@ def _precision(c: Candidate, part_of: bool) -> int:
 def _role(parsed: ParsedArticle, t: Toponym, c: Candidate | None) -> str:
     if t.evidence == ORG_SEAT:
         return "actor"  # "the Oakland Police Department": names who acts, not where it happened
+    if t.evidence in (FACILITY_SEAT, FACILITY_NAME):
+        # "Mykolaiv Oncology Hospital was hit": where it happened; "the Kharkiv City Council
+        # said": who speaks.
+        head = parsed.doc[t.token_i]
+        while head.dep_ in ("compound", "poss", "nmod", "amod", "case") and head.head.i != head.i:
+            head = head.head
+        speaks = head.dep_ == "nsubj" and head.head.lemma_ in ACTOR_VERBS
+        return "actor" if speaks else "location"
     if c is None or c.feature not in ("PCLI", "PPLC"):
         return "location"
     token = parsed.doc[t.token_i]
@@ -320,8 +346,32 @@ def _street_town(
     return None
 
 
+# A name found only by another spelling (a transliteration variant, a misspelling) keeps its
+# entries when the document's other names give their countries at least this share: "Maripol"
+# alone or among Ukrainian towns is Mariupol; "Abbasiya" among Egyptian places is no Russian town.
+LOOSE_MIN_FOCUS = 0.1
+
+
+def _loose_in_focus(toponyms: list[Toponym]) -> list[Toponym]:
+    """The toponyms, without the entries of names matched only by another spelling whose
+    countries the rest of the document does not name (and without the name itself when only
+    the spelling made it a place)."""
+    out: list[Toponym] = []
+    for t in toponyms:
+        if t.candidates and all(c.name_kind == LOOSE for c in t.candidates):
+            focus = _focus(toponyms, fold(t.name))
+            countries = {c.country_code for c in t.candidates if c.country_code}
+            if focus and sum(focus.get(cc, 0.0) for cc in countries) < LOOSE_MIN_FOCUS:
+                if t.label not in ("GPE", "LOC") and t.hint is None:
+                    continue  # nothing but the spelling said place ("Baltia's shares")
+                t = dataclasses.replace(t, candidates=())  # a place, but not that one
+        out.append(t)
+    return out
+
+
 def resolve_toponyms(parsed: ParsedArticle, toponyms: list[Toponym]) -> list[PlaceMention]:
     """Resolve recognised toponyms to PlaceMentions (see the module docstring for the evidence)."""
+    toponyms = _loose_in_focus(toponyms)
     first = _choose(toponyms, None)
     ctx = _Context(toponyms, _containers(parsed, toponyms))
     ctx.anchors = [(fold(toponyms[i].name), c.lat, c.lon) for i, (c, m) in first.items() if m >= 2.0]
@@ -341,7 +391,10 @@ def resolve_toponyms(parsed: ParsedArticle, toponyms: list[Toponym]) -> list[Pla
             mentions.append(PlaceMention(
                 prov=prov, name=c.name, geonames_id=c.geonames_id, lat=c.lat, lon=c.lon,
                 feature=c.feature, country_code=c.country_code, admin1=c.admin1,
-                geo_precision=_precision(c, t.part_of), role=_role(parsed, t, c),  # type: ignore[arg-type]
+                # "Chuhuiv Airbase" resolved to the town: near it, not at its centre.
+                geo_precision=_precision(c, t.part_of or t.hint == "airport" and c.is_populated_place
+                                         or t.evidence == FACILITY_NAME),
+                role=_role(parsed, t, c),  # type: ignore[arg-type]
                 relative_to=relative,
             ))  # fmt: skip
         elif off is not None:

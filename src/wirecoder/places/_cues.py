@@ -1,0 +1,80 @@
+"""Cues of the recogniser that look at tokens and entries only: the preposition before a name,
+a facility after it, a verb taking it as object, whether an entry can name a facility.
+
+Hand-written: these English constructions of war and local reporting have no library model.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from wirecoder.places._words import COMPASS_WORDS, FACILITY_NOUNS, PLACE_VERBS
+from wirecoder.places.gazetteer import Candidate
+
+# A place named inside an organisation's name counts when it is at least this big or a region:
+# below it, "Jackson" in "Jackson Hewitt" is a surname more often than a town.
+SEAT_POPULATION = 5_000
+
+
+def preposition_before(doc: Doc, i: int) -> str:
+    """The lower-cased word before token i, skipping lower-case compass and centre words ("in
+    central Kyiv", "across northern Syria"): the preposition that governs the name."""
+    k = i - 1
+    while k > 0 and doc[k].is_lower and doc[k].lower_ in COMPASS_WORDS:
+        k -= 1
+    return doc[k].lower_ if k >= 0 else ""
+
+
+def is_name_token(token: Token) -> bool:
+    """A proper noun, or a capitalised word inside a sentence that the small model tags NOUN in
+    headline fragments ("Explosion in central Kyiv")."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start and is_cap(token))
+
+
+def facility_after(doc: Doc, j: int) -> str | None:
+    """The facility noun a name before doc[j] qualifies: "X railway station", "X's oil depot",
+    "X TV tower" (up to two words between); None if there is none. A capitalised facility word
+    makes a proper name ("Washington Latin School", "Mykolaiv Oncology Hospital"), often after a
+    person: that case is left to the organisation-name rule (`_names_seat`)."""
+    k = j
+    if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
+        k += 1
+    for m in range(k, min(len(doc), k + 3)):
+        token = doc[m]
+        if token.lower_ in FACILITY_NOUNS and token.pos_ in ("NOUN", "PROPN") and token.is_lower:
+            return token.lower_
+        if not token.is_alpha or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+    return None
+
+
+# A sentence's first word tagged as one of these is a common word ("Water tower damaged"), even
+# where a place shares it; an unknown town there is tagged PROPN or ADJ.
+COMMON_POS = frozenset({"NOUN", "VERB", "ADV", "PRON", "DET", "ADP", "AUX"})
+
+
+def object_of_place_verb(doc: Doc, i: int, j: int) -> bool:
+    """Whether the run doc[i:j] is the direct object of a verb such as enter, shell, face."""
+    head = doc[j - 1]
+    if i > 0 and doc[i - 1].lower_ == "the":
+        return False  # "hit the Crescent": a thing with a name, not a town
+    return head.dep_ == "dobj" and head.head.pos_ == "VERB" and head.head.lemma_ in PLACE_VERBS
+
+
+def can_seat(c: Candidate) -> bool:
+    """Whether an entry is a town or region big enough to name a facility after: under its own
+    name, or a sizeable town under another spelling ("Chuhuiv" for Chuhuyiv). "Power" is an
+    alternate name of Power County, but "Power station" is no county's station."""
+    if c.name_kind == 0:
+        return c.feature in ("ADM1", "ADM2", "PPLC") or (c.is_populated_place and c.population >= FACILITY_POPULATION)
+    return c.name_kind in (1, 3) and c.is_populated_place and c.population >= SEAT_POPULATION
+
+
+# A town named before a facility counts from this size: "the Sviatohirsk monastery" (a town of
+# 4,000) is a place; below it, first words of facility names are often surnames or hamlets.
+FACILITY_POPULATION = 1_000
+
+
+def is_cap(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and any(ch.isalpha() for ch in text)
