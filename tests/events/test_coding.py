@@ -88,3 +88,21 @@ def test_undated_event_takes_the_news_day_not_the_print_day(pipeline, article) -
     # one passing mention of a day is no news day
     (one,) = _events(pipeline, article, "Fighting broke out near the crossings, an official said on Thursday.", "2022-11-11")
     assert one.date_method in ("statement", "governing", "publication")
+
+
+def test_monitor_descriptions(pipeline, article) -> None:
+    cases = [
+        ("Bodies lie in a courtyard in Chernihiv", "Violence against civilians"),
+        ("Warehouse on fire in Brovary", "Explosions/Remote violence"),
+        ("Rocket fragment found in a playground in Kharkiv", "Explosions/Remote violence"),
+        ("Russian army in Melitopol", "Strategic developments"),
+    ]
+    for text, event_type in cases:
+        evs = _events(pipeline, article, text)
+        assert evs and evs[0].acled_event_type == event_type, (text, [(e.acled_sub_event_type, e.trigger.text) for e in evs])
+    (taken,) = _events(pipeline, article, "Russian forces took over the airport in Hostomel on Friday.", "2022-03-01")
+    assert taken.acled_sub_event_type == "Non-state actor overtakes territory"
+    (base,) = _events(pipeline, article, "Russian troops set up a checkpoint near Kherson on Monday.", "2022-03-09")
+    assert base.acled_sub_event_type == "Headquarters or base established"
+    (fired,) = _events(pipeline, article, "The town of Irpin came under fire on Sunday, residents said.", "2022-03-08")
+    assert fired.acled_event_type == "Explosions/Remote violence"

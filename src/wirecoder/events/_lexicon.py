@@ -66,6 +66,8 @@ TRIGGERS: dict[str, Trigger] = {
     "siege": Trigger(BATTLES, "Armed clash", _N),
     "surround": Trigger(BATTLES, "Armed clash", _V),
     "shoot": Trigger(BATTLES, "Armed clash", _V),  # "shot down a helicopter"
+    "downing": Trigger(BATTLES, "Armed clash", _N),  # "the downing of a missile": refined by weapon
+    "take": Trigger(BATTLES, "Non-state actor overtakes territory", _V),  # only "take over"
     # Explosions/Remote violence
     "shell": Trigger(REMOTE, "Shelling/artillery/missile attack", _V),
     "shelling": Trigger(REMOTE, "Shelling/artillery/missile attack", _N),
@@ -93,6 +95,7 @@ TRIGGERS: dict[str, Trigger] = {
     "execute": Trigger(VAC, "Attack", _V),
     "massacre": Trigger(VAC, "Attack", _VN),
     "abduct": Trigger(VAC, "Abduction/forced disappearance", _V),
+    "abduction": Trigger(VAC, "Abduction/forced disappearance", _N),
     "kidnap": Trigger(VAC, "Abduction/forced disappearance", _V),
     "rape": Trigger(VAC, "Sexual violence", _VN),
     "torture": Trigger(VAC, "Attack", _VN),
@@ -142,7 +145,7 @@ TRIGGERS: dict[str, Trigger] = {
 }
 
 # "pull" triggers only with these particles; "talk" only with these modifiers.
-PARTICLE_REQUIRED = {"pull": {"out", "back"}, "shoot": {"down"}}
+PARTICLE_REQUIRED = {"pull": {"out", "back"}, "shoot": {"down"}, "take": {"over"}}
 MODIFIER_REQUIRED = {
     "talk": {"peace", "ceasefire"},
     "strike": {"air", "drone", "missile", "rocket", "artillery", "munition", "cluster", "bomb"},
@@ -180,6 +183,7 @@ CIVILIAN_NOUNS = {
 # Verbs that make an event only with military equipment or troops as subject or object
 # ("equipment moving west", "a train transporting tanks").
 MOVEMENT_VERBS = {"move", "transport", "carry", "mass", "amass", "gather", "arrive", "head", "roll", "fly",
+                  "drive", "hide", "dig",
                   "station", "redeploy", "relocate", "concentrate"}
 # Evidence of an attack that a monitor's short description names in place of a verb ("Oil depot
 # on fire in Okhtyrka", "Artillery craters in Kharkiv", "Aftermath of strike"): an event only in
@@ -187,6 +191,9 @@ MOVEMENT_VERBS = {"move", "transport", "carry", "mass", "amass", "gather", "arri
 ATTACK_EVIDENCE = {"fire", "blaze", "flame", "smoke", "crater", "aftermath", "wreckage", "debris",
                    "fragment", "ruin", "rubble", "burn", "burning", "shrapnel", "incendiary", "booster",
                    "impact", "remnant"}
+# Harm to people named without a verb in a monitor's description ("Bodies lie in the street",
+# "Deceased civilians in X"): violence against civilians unless a weapon says otherwise.
+CASUALTY_EVIDENCE = {"body", "bodies", "corpse", "deceased", "dead", "victim", "injured", "wounded"}
 # Forces seen somewhere ("Russian troops in Bucha", "T-72 tank spotted in Kherson"): a change
 # in the forces' activity, the way monitors of troop movements record presence.
 SIGHTING_VERBS = {"see", "spot", "film", "observe", "record", "photograph", "sight", "notice", "locate"}
@@ -194,12 +201,19 @@ FORCE_NOUNS = {"troops", "troop", "force", "forces", "soldier", "fighter", "unit
                "convoy", "column", "equipment", "artillery", "weaponry", "paratrooper", "apc", "btr",
                "bmp", "helicopter", "launcher", "mlrs", "howitzer", "personnel", "movement", "camp",
                "buildup", "position", "line", "checkpoint", "truck", "plane", "jet", "aircraft",
-               "warplane", "drone"}
+               "warplane", "drone", "army", "military", "servicemen", "serviceman", "lorry", "lorries",
+               "tent", "system"}
 # Verbs that make an attack of their object when it is a weapon ("incendiary weapons used in X",
 # "launched cluster munitions").
 WEAPON_USE_VERBS = {"use", "launch", "fire", "deploy", "drop"}
 WEAPON_WORDS = {"weapon", "munition", "missile", "rocket", "shell", "bomb", "incendiary", "grenade",
                 "artillery", "mortar", "drone", "mlrs", "grad"}
+
+# Setting up a position: a base established ("troops setting up a checkpoint").
+BASE_VERBS = {"set", "establish", "build", "erect"}
+BASE_NOUNS = {"base", "checkpoint", "camp", "headquarters", "roadblock", "outpost", "position"}
+# "came under fire", "is on fire": an attack named by its fire, in any sentence.
+FIRE_PREPS = {"under", "on"}
 
 # Troops received, welcomed or greeted by residents: they entered the place (a liberation or a
 # capture, by the side the troops belong to).

@@ -15,6 +15,10 @@ from spacy.tokens import Span, Token
 from wirecoder.events._lexicon import (
     ARRIVAL_VERBS,
     ATTACK_EVIDENCE,
+    BASE_NOUNS,
+    BASE_VERBS,
+    CASUALTY_EVIDENCE,
+    FIRE_PREPS,
     FORCE_NOUNS,
     SIGHTING_VERBS,
     WEAPON_USE_VERBS,
@@ -134,16 +138,28 @@ def _subject(tok: Token) -> list[Token]:
 
 
 def _fragment_trigger(tok: Token, lemma: str) -> Trigger | None:
-    """Headline grammar: the evidence of an attack, or forces named where they were seen."""
-    if lemma in ATTACK_EVIDENCE and tok.pos_ in ("NOUN", "VERB"):
+    """Headline grammar: the evidence of an attack or of harm, or forces named where they were
+    seen."""
+    low = tok.lower_
+    if (lemma in ATTACK_EVIDENCE or low in ATTACK_EVIDENCE) and tok.pos_ in ("NOUN", "VERB", "PROPN"):
         return Trigger(REMOTE, "Shelling/artillery/missile attack", frozenset({"NOUN", "VERB"}))
+    if (lemma in CASUALTY_EVIDENCE or low in CASUALTY_EVIDENCE) and tok.pos_ in ("NOUN", "ADJ", "VERB"):
+        return Trigger(VAC, "Attack", frozenset({"NOUN", "ADJ"}))
+    if lemma == "shoot" or (lemma == "fire" and tok.tag_ == "VBG"):  # "fighters shooting in X"
+        return Trigger(BATTLES, "Armed clash", frozenset({"VERB"}))
     if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
-        head_words = {tok.lemma_.lower(), tok.lower_}
-        if head_words & FORCE_NOUNS and (
-            any(c.dep_ == "prep" for c in tok.children) or any(c.dep_ in ("amod", "compound") for c in tok.children)
-        ):
+        head = {tok.lemma_.lower(), tok.lower_}
+        compounds = {c.lower_ for c in tok.children if c.dep_ == "compound"}
+        placed = any(c.dep_ == "prep" for c in tok.children) or any(c.dep_ in ("amod", "compound") for c in tok.children)
+        if head & FORCE_NOUNS and placed:
             return Trigger(STRATEGIC, "Change to group/activity", frozenset({"NOUN"}))
+        if (head | compounds) & (WEAPON_WORDS - FORCE_NOUNS) and placed:
+            # "Rocket motor in a park in X", "Tochka-U rocket in X": what an attack left behind
+            return Trigger(REMOTE, "Shelling/artillery/missile attack", frozenset({"NOUN"}))
     return None
+
+
+_FOUND_VERBS = {"lie", "find", "discover", "recover", "exhume", "see", "remain"}
 
 
 def _special(tok: Token, lemma: str) -> Trigger | None:
@@ -154,6 +170,10 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     if lemma in DEMINING_VERBS and args & DEMINING_OBJECTS:
         return Trigger(STRATEGIC, "Disrupted weapons use", frozenset({"VERB"}))
     subject = _words(_subject(tok))
+    if lemma in _FOUND_VERBS and subject & {"body", "bodies", "corpse", "corpses"}:
+        return Trigger(VAC, "Attack", frozenset({"VERB"}))  # "bodies lie in the street", "were found"
+    if lemma in BASE_VERBS and args & BASE_NOUNS and (subject & FORCE_NOUNS or lemma != "set"):
+        return Trigger(STRATEGIC, "Headquarters or base established", frozenset({"VERB"}))
     if lemma in WEAPON_USE_VERBS and (args | subject) & WEAPON_WORDS:
         return Trigger(REMOTE, "Shelling/artillery/missile attack", frozenset({"VERB"}))
     if lemma in MOVEMENT_VERBS | SIGHTING_VERBS and (subject | args | _words([tok.head])) & FORCE_NOUNS:
@@ -221,6 +241,8 @@ def find_trigger(tok: Token, fragment: bool) -> Found | None:
         return None
     if lemma == "evacuate" and (_words(_subject(tok)) | _words(_arguments(tok))) & CIVILIAN_NOUNS:
         return None  # people taken to safety: no transfer of territory
+    if lemma == "fire" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in FIRE_PREPS:
+        return Found(Trigger(REMOTE, "Shelling/artillery/missile attack", frozenset({"NOUN"})), lemma)
     special = _special(tok, lemma) or (_fragment_trigger(tok, lemma) if fragment else None)
     if special is not None:
         return Found(special, lemma)
@@ -263,12 +285,15 @@ def refine(found: Found, tok: Token, clause: list[Token]) -> Trigger:
         words & {"fire", "burn", "arson", "loot"}
     ):
         return Trigger(STRATEGIC, "Looting/property destruction", trig.pos)
-    if lemma in CASUALTY_LEMMAS or lemma == "attack":
+    if lemma in CASUALTY_LEMMAS or lemma in ("attack", "downing") or (trig.event_type, trig.sub_event_type) == (VAC, "Attack"):
         if weapon:
             return Trigger(REMOTE, weapon, trig.pos)
         victims = args | _words([t for c in tok.children if c.dep_ in ("compound", "amod") for t in c.subtree])
+        victims |= _words(_subject(tok)) if tok.pos_ == "VERB" and tok.lemma_ in ("lie", "find", "remain") else set()
         if victims & CIVILIAN_NOUNS:
             return Trigger(VAC, "Attack", trig.pos)
+        if trig.event_type == VAC and lemma not in CASUALTY_LEMMAS and lemma != "attack" and not victims & MILITARY_NOUNS:
+            return trig  # the dead named without a side ("bodies lie in the street"): harm to civilians
         return Trigger(BATTLES, "Armed clash", trig.pos)
     if trig.event_type == REMOTE and weapon and lemma not in ("explosion", "explode", "blast", "detonate"):
         return Trigger(REMOTE, weapon, trig.pos)
