@@ -121,3 +121,14 @@ def test_claims_of_two_articles_that_disagree(tmp_path: Path) -> None:
     pairs = [{s["doc_id"] for s in r["sides"]} for r in rows if "claim" in r["sides"][0]]
     assert len(pairs) == 1 and len(pairs[0]) == 2
     assert "across documents" in rows[0]["reason"]
+
+
+def test_timeline_orders_weeks_and_months_by_their_first_day() -> None:
+    base = {"acled_event_type": "Battles", "acled_sub_event_type": "Armed clash", "sentence": 0, "start": 0,
+            "end": 1, "text": "x", "evidence": "x"}  # fmt: skip
+    mentions = [
+        {**base, "id": "a", "doc_id": "a", "cluster_id": "ka", "date": "2022-09-16", "time_precision": 1},
+        {**base, "id": "b", "doc_id": "b", "cluster_id": "kb", "date": "2022-W36", "time_precision": 2},
+        {**base, "id": "c", "doc_id": "c", "cluster_id": "kc", "date": "2022-08", "time_precision": 3},
+    ]
+    assert [e.date for e in build_timeline(mentions, {})] == ["2022-08", "2022-W36", "2022-09-16"]

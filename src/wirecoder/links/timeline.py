@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from wirecoder._timevalue import date_range
 from wirecoder.links.linking import similarity
 
 _WIRE_COPY = 0.9  # two documents whose sentence for an event is this alike carry one wire story
@@ -171,4 +172,8 @@ def build_timeline(
                 text=lead["text"], evidence=lead["evidence"],
             )  # fmt: skip
         )
-    return sorted(entries, key=lambda e: (e.date or "9999", e.cluster_id))
+    def when(e: TimelineEntry) -> str:  # weeks and months sort by their first day
+        span = date_range(e.date)
+        return span[0].isoformat() if span else "9999"
+
+    return sorted(entries, key=lambda e: (when(e), e.cluster_id))
