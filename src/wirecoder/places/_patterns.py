@@ -95,7 +95,7 @@ _ROAD_NUMBER = re.compile(
     r"\b(?:Interstate|Highway|Route|State\s+Route|County\s+Road|State\s+Road|U\.S\.(?:\s+Highway|\s+Route)?"
     r"|US|I-|Hwy\.?|SR|State\s+Highway)\s?\d{1,4}[A-Z]?\b"
 )
-_NOT_IN_STREET = frozenset({"The", "A", "In", "On", "At", "Of", "And", "But", "From", "To", "On", "Near"})
+_NOT_IN_STREET = frozenset({"The", "A", "In", "On", "At", "Of", "And", "But", "From", "To", "Near"})
 
 
 def street_hits(text: str, start: int, end: int) -> list[tuple[int, int]]:
