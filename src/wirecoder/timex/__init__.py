@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -147,22 +148,25 @@ def _dedupe(hits: list[RawHit]) -> list[RawHit]:
     return out
 
 
-def _merge_parenthesised(hits: list[RawHit], text: str) -> list[RawHit]:
-    """ "yesterday (Wednesday)": one expression, valued by the named day."""
+def _merge_adjacent(
+    hits: list[RawHit], join: Callable[[RawHit, RawHit], RawHit | None]
+) -> list[RawHit]:
+    """Replace each pair of neighbouring hits that `join` makes one by that one hit."""
     out: list[RawHit] = []
     i = 0
     while i < len(hits):
-        a = hits[i]
-        if i + 1 < len(hits):
-            b = hits[i + 1]
-            close = re.match(r"\s*\)", text[b.end :])
-            if _PAREN_DAY.match(text[a.end : b.start]) and close and _DAY_VALUE.match(b.timex):
-                out.append(replace(b, start=a.start, end=b.end + close.end()))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
+        merged = join(hits[i], hits[i + 1]) if i + 1 < len(hits) else None
+        out.append(merged or hits[i])
+        i += 2 if merged else 1
     return out
+
+
+def _parenthesised(a: RawHit, b: RawHit, text: str) -> RawHit | None:
+    """ "yesterday (Wednesday)": one expression, valued by the named day."""
+    close = re.match(r"\s*\)", text[b.end :])
+    if _PAREN_DAY.match(text[a.end : b.start]) and close and _DAY_VALUE.match(b.timex):
+        return replace(b, start=a.start, end=b.end + close.end())
+    return None
 
 
 # "5 p.m. EST, Nov. 6", "4 a.m. EDT Thursday": the recognizer splits a clock time from its day
@@ -173,34 +177,12 @@ _ZONE_GAP = re.compile(r"^\s*(?:\(?[A-Z]{2,4}\)?)?\s*,?\s*(?:on\s+)?$")
 _DAY_TIMEX = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)$")
 
 
-def _merge_clock_day(hits: list[RawHit], text: str) -> list[RawHit]:
+def _clock_day(a: RawHit, b: RawHit, text: str) -> RawHit | None:
     """A clock time and the day right after it, as one date-time."""
-    out: list[RawHit] = []
-    i = 0
-    while i < len(hits):
-        a = hits[i]
-        if i + 1 < len(hits):
-            b = hits[i + 1]
-            if (
-                _CLOCK.match(a.timex)
-                and _DAY_TIMEX.match(b.timex)
-                and _ZONE_GAP.match(text[a.end : b.start])
-            ):
-                timex = b.timex + a.timex
-                out.append(
-                    replace(
-                        b,
-                        start=a.start,
-                        type_name="datetime",
-                        timex=timex,
-                        values=({"timex": timex},),
-                    )
-                )
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
+    if _CLOCK.match(a.timex) and _DAY_TIMEX.match(b.timex) and _ZONE_GAP.match(text[a.end : b.start]):
+        timex = b.timex + a.timex
+        return replace(b, start=a.start, type_name="datetime", timex=timex, values=({"timex": timex},))
+    return None
 
 
 def _recognize_article(parsed: ParsedArticle, model: Any, reference: dt.date) -> list[_Hit]:
@@ -215,7 +197,8 @@ def _recognize_article(parsed: ParsedArticle, model: Any, reference: dt.date) ->
         raw.extend(grammar_hits(text, sent.start, sent.end))
         raw.extend(period_hits(text, sent.start, sent.end))
         raw.extend(narrative_hits(text, sent.start, sent.end))
-        raw = _merge_clock_day(_merge_parenthesised(_dedupe(raw), text), text)
+        raw = _merge_adjacent(_dedupe(raw), lambda a, b: _parenthesised(a, b, text))
+        raw = _merge_adjacent(raw, lambda a, b: _clock_day(a, b, text))
         for h in raw:
             start, end, mod = adjust_span(
                 text,
