@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from wirecoder.claims import _lexicon as lex
 from wirecoder.claims._evidential import evidential_cue
 from wirecoder.claims._nominal import according_cue, expressed_cue, nominal_cue, prep_cue
-from wirecoder.claims._rules import Candidate, cue_lemma, trim, verb_cue
+from wirecoder.claims._rules import Candidate, around, cue_lemma, trim, verb_cue
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
@@ -81,20 +81,8 @@ def colon_cue(colon: Token, text: str) -> Candidate | None:
     speaker = next(
         (t for t in names if t.head.i == t.i or t.head.i not in {p.i for p in prefix}), names[-1]
     )
-    content = trim(doc, None, colon.i + 1, after[-1].i + 1)
-    if content is None:
-        return None
-    _, cs, ce = content
-    return Candidate(
-        cue_start=colon.idx,
-        cue_end=colon.idx + 1,
-        content_start=cs,
-        content_end=ce,
-        content_root=None,
-        speaker=speaker,
-        kind="colon",
-        frame={t.i for t in prefix} | {colon.i},
-    )
+    return around(trim(doc, None, colon.i + 1, after[-1].i + 1), colon.idx, colon.idx + 1, speaker=speaker,
+                  kind="colon", frame={t.i for t in prefix} | {colon.i})  # fmt: skip
 
 
 def _leading_space(text: str, start: int) -> int:

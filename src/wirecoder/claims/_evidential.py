@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirecoder.claims import _lexicon as lex
-from wirecoder.claims._rules import Candidate, trim
+from wirecoder.claims._rules import Candidate, around, trim
 
 # "X appears to / seems to / seems weak".
 _RAISING_VERBS = frozenset({"appear", "seem"})
@@ -164,17 +164,4 @@ def _adjective(adj: Token) -> Candidate | None:
 
 
 def _candidate(cue: Token, content: tuple[Token | None, int, int] | None) -> Candidate | None:
-    if content is None:
-        return None
-    root, cs, ce = content
-    return Candidate(
-        cue_start=cue.idx,
-        cue_end=cue.idx + len(cue),
-        content_start=cs,
-        content_end=ce,
-        content_root=root,
-        speaker=None,
-        hedged=True,
-        kind="evidential",
-        frame={cue.i},
-    )
+    return around(content, cue.idx, cue.idx + len(cue), hedged=True, speaker=None, kind="evidential", frame={cue.i})

@@ -13,11 +13,12 @@ from wirecoder.claims import _lexicon as lex
 from wirecoder.claims._rules import (
     NON_SPEAKERS,
     Candidate,
+    around,
     cue_lemma,
-    is_hedged,
     subject_of,
     trim,
 )
+from wirecoder.claims._spans import trim_tokens
 
 # Verbs that put out a statement named by their object ("issued a statement: ...").
 _ISSUING_VERBS = frozenset({"issue", "release", "make", "post", "publish", "give", "deliver"})
@@ -37,20 +38,10 @@ def prep_cue(verb: Token) -> Candidate | None:
         obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
             continue
-        trimmed = trim(verb.doc, obj, obj.left_edge.i, obj.right_edge.i + 1)
-        if trimmed is None:
-            return None
-        root, cs, ce = trimmed
-        return Candidate(
-            cue_start=verb.idx,
-            cue_end=c.idx + len(c),
-            content_start=cs,
-            content_end=ce,
-            content_root=root,
-            speaker=speaker,
-            hedged=False,
-            frame={verb.i, c.i} | {t.i for t in speaker.subtree},
-        )
+        return around(
+            trim(verb.doc, obj, obj.left_edge.i, obj.right_edge.i + 1), verb.idx, c.idx + len(c),
+            speaker=speaker, frame={verb.i, c.i} | {t.i for t in speaker.subtree},
+        )  # fmt: skip
     return None
 
 
@@ -113,21 +104,8 @@ def according_cue(tok: Token) -> Candidate | None:
         lo, hi = min(before), max(before) + 1
     else:
         lo, hi = min(after), max(after) + 1
-    trimmed = trim(doc, host, lo, hi)
-    if trimmed is None:
-        return None
-    root, cs, ce = trimmed
-    return Candidate(
-        cue_start=tok.idx,
-        cue_end=to.idx + len(to),
-        content_start=cs,
-        content_end=ce,
-        content_root=root,
-        speaker=speaker,
-        hedged=is_hedged(root),
-        kind="according",
-        frame=pp,
-    )
+    return around(trim(doc, host, lo, hi), tok.idx, to.idx + len(to), hedged=None, speaker=speaker,
+                  kind="according", frame=pp)  # fmt: skip
 
 
 def expressed_cue(verb: Token) -> Candidate | None:
@@ -152,24 +130,11 @@ def expressed_cue(verb: Token) -> Candidate | None:
             break
     if not target:
         return None
-    trimmed = trim(
-        verb.doc, target[0].head, min(t.i for t in target), max(t.i for t in target) + 1
-    )
-    if trimmed is None:
-        return None
-    root, cs, ce = trimmed
-    return Candidate(
-        cue_start=verb.idx,
-        cue_end=noun.idx + len(noun),
-        content_start=cs,
-        content_end=ce,
-        content_root=root,
-        speaker=speaker,
-        stance=lex.EXPRESSED_NOUNS[noun.lemma_],
-        hedged=False,
-        kind="express",
+    return around(
+        trim_tokens(target[0].head, [t.i for t in target]), verb.idx, noun.idx + len(noun),
+        speaker=speaker, stance=lex.EXPRESSED_NOUNS[noun.lemma_], kind="express",
         frame={verb.i} | {t.i for t in speaker.subtree} | {noun.i},
-    )
+    )  # fmt: skip
 
 
 def _nominal_source(noun: Token) -> Token | None:
@@ -204,8 +169,8 @@ def nominal_cue(noun: Token) -> Candidate | None:
         return None
     target: list[Token] = []
     for c in noun.rights:
-        if c.dep_ in ("acl", "ccomp", "relcl") and c.dep_ != "relcl":
-            target = [t for t in c.subtree]
+        if c.dep_ in ("acl", "ccomp"):
+            target = list(c.subtree)
         elif c.dep_ == "prep" and c.lower_ in lex.CONTENT_PREPS:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
@@ -218,21 +183,8 @@ def nominal_cue(noun: Token) -> Candidate | None:
         target = list(noun.doc[colon + 1 : noun.sent.end])
     if not target:
         return None
-    trimmed = trim(
-        noun.doc, target[0].head, min(t.i for t in target), max(t.i for t in target) + 1
-    )
-    if trimmed is None:
-        return None
-    root, cs, ce = trimmed
-    return Candidate(
-        cue_start=noun.idx,
-        cue_end=noun.idx + len(noun),
-        content_start=cs,
-        content_end=ce,
-        content_root=root,
-        speaker=speaker,
-        stance=lex.NOMINAL_CUES[noun.lemma_.lower()],
-        hedged=is_hedged(root),
-        kind="nominal",
+    return around(
+        trim_tokens(target[0].head, [t.i for t in target]), noun.idx, noun.idx + len(noun), hedged=None,
+        speaker=speaker, stance=lex.NOMINAL_CUES[noun.lemma_.lower()], kind="nominal",
         frame={noun.i} | {t.i for t in speaker.subtree},
-    )
+    )  # fmt: skip

@@ -22,6 +22,7 @@ from wirecoder.claims._spans import (
     extend_right,
     own_clause_after,
     trim,
+    trim_tokens,
 )
 from wirecoder.claims._speakers import SUBJECT_DEPS, describe_speaker, find_channel
 
@@ -56,6 +57,25 @@ class Candidate:
     kind: str = "verb"  # verb | according | express | anaphoric | quote
     frame: set[int] = field(default_factory=set)  # tokens of the attribution frame (dates)
     antecedent: Token | None = None  # what a relative-pronoun speaker ("who") stands for
+
+
+def around(
+    content: tuple[Token | None, int, int] | None,
+    cue_start: int,
+    cue_end: int,
+    *,
+    hedged: bool | None = False,
+    **fields: object,
+) -> Candidate | None:
+    """A Candidate around a content as `trim` returns it, or None when trimming left nothing.
+    `hedged=None` reads the hedge off the content ("may have", "reportedly")."""
+    if content is None:
+        return None
+    root, cs, ce = content
+    return Candidate(
+        cue_start=cue_start, cue_end=cue_end, content_start=cs, content_end=ce, content_root=root,
+        hedged=is_hedged(root) if hedged is None else hedged, **fields,  # type: ignore[arg-type]
+    )  # fmt: skip
 
 
 def verb_cue(verb: Token) -> Candidate | None:
@@ -363,9 +383,7 @@ def _clausal_content(verb: Token, speaker: Token) -> tuple[Token, int, int] | No
     else:
         speaker_toks = {t.i for t in speaker.subtree}
         toks = [t for t in kid.subtree if t.i < verb.i and t.i not in speaker_toks]
-    if not toks:
-        return None
-    return trim(verb.doc, kid, min(t.i for t in toks), max(t.i for t in toks) + 1)
+    return trim_tokens(kid, [t.i for t in toks])
 
 
 def _appended_content(verb: Token, frame: set[int]) -> tuple[Token | None, int, int] | None:

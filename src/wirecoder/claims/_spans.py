@@ -32,9 +32,7 @@ def as_clause_content(verb: Token, speaker: Token) -> tuple[Token | None, int, i
         toks = [i for i in toks if i > max(own)]
     else:
         toks = [i for i in toks if i < min(own)]
-    if not toks:
-        return None
-    return trim(verb.doc, host, min(toks), max(toks) + 1)
+    return trim_tokens(host, toks)
 
 
 def extend_right(
@@ -120,6 +118,11 @@ def own_clause_after(verb: Token, after: tuple[int, int]) -> bool:
         and (child.pos_ in ("VERB", "AUX") or child.dep_ == "dobj")
         for child in verb.rights
     )
+
+
+def trim_tokens(root: Token, toks: list[int]) -> tuple[Token | None, int, int] | None:
+    """`trim` over the stretch from the first to the last of the token indices `toks`."""
+    return trim(root.doc, root, min(toks), max(toks) + 1) if toks else None
 
 
 def trim(doc: Doc, root: Token | None, lo: int, hi: int) -> tuple[Token | None, int, int] | None:
