@@ -11,9 +11,8 @@ already coded with ACLED categories.
 from __future__ import annotations
 
 from wirecoder._timevalue import date_range
-from wirecoder.records import Event
+from wirecoder.records import DATE_METHOD_RANK, Event
 
-_METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "narrative": 3, "publication": 4, "none": 5}
 _GROUNDED = {"governing", "statement", "sentence"}
 
 
@@ -90,7 +89,7 @@ def merge_mentions(
             home.append(ev)
     merged: list[Event] = []
     for group in groups:
-        lead = min(group, key=lambda e: (_METHOD_RANK[e.date_method], not own_place[e.id], e.prov.start))
+        lead = min(group, key=lambda e: (DATE_METHOD_RANK[e.date_method], not own_place[e.id], e.prov.start))
         others = [e for e in group if e is not lead]
         if not others:
             merged.append(lead)

@@ -15,11 +15,12 @@ from spacy.tokens import Span, Token
 from wirecoder._timevalue import date_range, time_precision
 from wirecoder.events._actors import Actor, is_pronoun, normalise_actor
 from wirecoder.events._coding import ACLED, plover_for
-from wirecoder.events._lexicon import ANNOUNCE_VERBS, ARRIVAL_VERBS, FORCE_NOUNS, ATTEMPT_VERBS, FUTURE_AUX, PREVENT_VERBS, Trigger
+from wirecoder.events._lexicon import ANNOUNCE_VERBS, ARRIVAL_VERBS, ATTEMPT_VERBS, FORCE_NOUNS, FUTURE_AUX, PREVENT_VERBS, Trigger
 from wirecoder.events._merge import merge_mentions
 from wirecoder.events._triggers import CASUALTY_LEMMAS, find_trigger, is_fragment, refine, territory_for_actor
 from wirecoder.parse import ParsedArticle
 from wirecoder.records import (
+    DATE_METHOD_RANK,
     Claim,
     Event,
     EventPlace,
@@ -35,7 +36,6 @@ STAGE = "events"
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 # An event this long before publication is background, mentioned for context.
 _BACKGROUND_DAYS = 21
-_METHOD_RANK = {"governing": 0, "statement": 1, "sentence": 2, "narrative": 3, "publication": 4, "none": 5}
 
 
 def _clause_tokens(tok: Token) -> list[Token]:
@@ -394,7 +394,7 @@ def find_events(
             if deaths is not None and violent:
                 ev = ev.model_copy(update={"fatalities": deaths})
             kept = best.get(ev.acled_sub_event_type)
-            if kept is None or _METHOD_RANK[ev.date_method] < _METHOD_RANK[kept.date_method]:
+            if kept is None or DATE_METHOD_RANK[ev.date_method] < DATE_METHOD_RANK[kept.date_method]:
                 best[ev.acled_sub_event_type] = ev
         events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
     merged = merge_mentions(events, own_place, anaphoric)

@@ -16,10 +16,10 @@ from pydantic import BaseModel, ConfigDict
 
 from wirecoder._timevalue import date_range
 from wirecoder.links.linking import similarity
+from wirecoder.records import DATE_METHOD_RANK
 
 _WIRE_COPY = 0.9  # two documents whose sentence for an event is this alike carry one wire story
 _STATUS_ORDER = ("confirmed", "claimed", "announced", "denied", "background")
-_DATE_RANK = {"governing": 0, "statement": 1, "sentence": 2, "narrative": 3, "publication": 4, "none": 5}
 _SIDES = [
     (re.compile(r"ukrain|kyiv|kiev|zelensk", re.I), "Ukraine"),
     (re.compile(r"russia|moscow|kremlin|putin|peskov", re.I), "Russia"),
@@ -135,7 +135,7 @@ def build_timeline(
     for cid, group in clusters.items():
         lead = min(
             group,
-            key=lambda m: (m.get("time_precision") or 9, _DATE_RANK.get(m.get("date_method") or "none", 5),
+            key=lambda m: (m.get("time_precision") or 9, DATE_METHOD_RANK[m.get("date_method") or "none"],
                            m.get("geo_precision") or 9, m["doc_id"], m["start"]),
         )  # fmt: skip
         statuses = {m.get("status") or "confirmed" for m in group}

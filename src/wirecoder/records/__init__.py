@@ -2,6 +2,7 @@
 
 from wirecoder.records.article import Article, PublishedFrom, Sentence
 from wirecoder.records.items import (
+    DATE_METHOD_RANK,
     Claim,
     ClaimSpeaker,
     Contradiction,
@@ -18,6 +19,7 @@ from wirecoder.records.provenance import Provenance, Record, Span
 from wirecoder.records.result import ArticleResult, StageFailure
 
 __all__ = [
+    "DATE_METHOD_RANK",
     "Article",
     "ArticleResult",
     "Claim",

@@ -8,7 +8,7 @@ that no stage can build an item without it.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, get_args
 
 from wirecoder.records.provenance import Provenance, Record, Span
 
@@ -142,6 +142,11 @@ class EventPlace(Record):
     admin1: str | None = None
 
 
+DateMethod = Literal["governing", "statement", "sentence", "narrative", "publication", "none"]
+# How well grounded each way of dating an event is, best first: the one rank every module uses.
+DATE_METHOD_RANK: dict[str, int] = {m: i for i, m in enumerate(get_args(DateMethod))}
+
+
 class Event(Item):
     """Something that happened (or was claimed, announced, denied), coded the ACLED way."""
 
@@ -154,7 +159,7 @@ class Event(Item):
     actor2: str | None = None
     date: str | None = None
     time_precision: int | None = None  # ACLED: 1 day, 2 week, 3 month or coarser
-    date_method: Literal["governing", "statement", "sentence", "narrative", "publication", "none"] = "none"
+    date_method: DateMethod = "none"
     # narrative: the article's news day (the day its time expressions point to most), when no
     # expression governs the event; publication: the date it was printed, when nothing else says
     place: EventPlace | None = None
