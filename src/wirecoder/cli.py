@@ -95,6 +95,19 @@ def _point(name: str | None, flag: str) -> tuple[float, float] | None:
     return candidates[0].lat, candidates[0].lon
 
 
+def _event_query(
+    since: str | None, until: str | None, place: str | None, place_flag: str, km: float,
+    event_type: str | None, doc: str | None,
+) -> Any:
+    """The EventQuery of the filter options the event commands share."""
+    from wirecoder.store import EventQuery
+
+    return EventQuery(
+        since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type,
+        near=_point(place, place_flag), km=km, doc_id=doc,
+    )  # fmt: skip
+
+
 def _cell(row: dict[str, Any], col: str) -> str:
     value: Any = row
     for part in col.split("."):
@@ -252,17 +265,9 @@ def events(
     fmt: FormatOpt = "table",
 ) -> None:
     """List stored events, oldest first."""
-    from wirecoder.store import EventQuery, open_store
+    from wirecoder.store import open_store
 
-    point = _point(near, "--near")
-    query = EventQuery(
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
-        event_type=event_type,
-        near=point,
-        km=km,
-        doc_id=doc,
-    )
+    query = _event_query(since, until, near, "--near", km, event_type, doc)
     try:
         rows = open_store(_settings(db).db).get_events(query)
     except WirecoderError as e:
@@ -302,17 +307,13 @@ def export(
     document, sentence and offsets it came from."""
     from wirecoder import export as wc_export
     from wirecoder.export.acled import ACLED_COLUMNS, WC_COLUMNS, acled_rows, plover_record
-    from wirecoder.store import EventQuery, open_store
+    from wirecoder.store import open_store
 
     if fmt not in EXPORT_FORMATS:
         _fail(f"unknown --format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}", code=2)
     if fmt == "parquet" and output is None:
         _fail("--format parquet writes a binary file: give --output FILE.parquet", code=2)
-    point = _point(near, "--near")
-    query = EventQuery(
-        since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type,
-        near=point, km=km, doc_id=doc,
-    )  # fmt: skip
+    query = _event_query(since, until, near, "--near", km, event_type, doc)
     try:
         store = open_store(_settings(db).db)
         rows = store.get_events(query)
@@ -352,12 +353,9 @@ def _timeline_entries(
     event_type: str | None, actor: str | None,
 ) -> list[Any]:
     from wirecoder.links.views import timeline_from_store
-    from wirecoder.store import EventQuery, open_store
+    from wirecoder.store import open_store
 
-    query = EventQuery(
-        since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type,
-        near=_point(place, "--place"), km=km,
-    )  # fmt: skip
+    query = _event_query(since, until, place, "--place", km, event_type, None)
     try:
         return timeline_from_store(open_store(_settings(db).db), query, actor)
     except WirecoderError as e:
@@ -405,9 +403,9 @@ def disagreements(
     """Where sources disagree: conflicting figures, assertion against denial or rebuttal, within
     one article (claims) and across articles (the reports of one event)."""
     from wirecoder.links.views import disagreements_from_store
-    from wirecoder.store import EventQuery, open_store
+    from wirecoder.store import open_store
 
-    query = EventQuery(since=_date(since, "--since"), until=_date(until, "--until"))
+    query = _event_query(since, until, None, "--place", 25.0, None, None)
     try:
         rows = disagreements_from_store(open_store(_settings(db).db), query, doc)
     except WirecoderError as e:
