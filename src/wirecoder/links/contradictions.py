@@ -131,16 +131,15 @@ def find_contradictions(
         if not any(inside(c, o) and _speaker(o) != _speaker(c) for o in claims)
         and not any(inside(i, c) and _speaker(i) == _speaker(c) for i in claims)
     ]  # fmt: skip
-    negations = [c for c in outer if _negated_terms(c) and not _COMPARATIVE_FIGURES.search(c.content.text)]
-    for neg in negations:
-        scope = _negated_terms(neg)
+    negated = {c.id: _negated_terms(c) for c in outer}
+    plain = [c for c in outer if not _COMPARATIVE_FIGURES.search(c.content.text)]
+    asserted = [(c, _terms(c.content.text)) for c in plain if not negated[c.id]]
+    for neg in (c for c in plain if negated[c.id]):
+        scope = negated[neg.id]
         rivals = [
-            (pos, _terms(pos.content.text) & scope)
-            for pos in outer
-            if pos is not neg
-            and not _negated_terms(pos)
-            and not (_speaker(pos) and _speaker(pos) == _speaker(neg))
-            and not _COMPARATIVE_FIGURES.search(pos.content.text)
+            (pos, terms & scope)
+            for pos, terms in asserted
+            if not (_speaker(pos) and _speaker(pos) == _speaker(neg))
         ]
         rivals = [(pos, shared) for pos, shared in rivals if shared]
         # A rebuttal answers what was said before it; a later claim is its rival only when
@@ -187,28 +186,27 @@ def find_cross_contradictions(
     negates or denies, about a shared term, naming the same place or party, published within a
     week of each other. `published` maps doc_id to the document's date."""
     found: list[Contradiction] = []
+    # Each claim's terms, negated terms and names, worked out once (the pass below is pairwise).
+    negated = {c.id: _negated_terms(c) for c in claims}
+    terms = {c.id: _terms(c.content.text) for c in claims}
+    names = {c.id: _names(c.content.text) for c in claims}
     by_day: dict[dt.date, list[Claim]] = {}
     for c in claims:  # blocked by publication day: no pass over all pairs
         when = published.get(c.prov.doc_id)
-        if when is not None and not _COMPARATIVE_FIGURES.search(c.content.text):
+        if when is not None and not negated[c.id] and not _COMPARATIVE_FIGURES.search(c.content.text):
             by_day.setdefault(when, []).append(c)
-    negations = [c for c in claims if _negated_terms(c) and not _COMPARATIVE_FIGURES.search(c.content.text)]
-    for neg in negations:
+    for neg in claims:
         day = published.get(neg.prov.doc_id)
-        scope, names = _negated_terms(neg), _names(neg.content.text)
-        if not names:
-            continue
-        if day is None:
+        scope = negated[neg.id]
+        if not scope or not names[neg.id] or day is None or _COMPARATIVE_FIGURES.search(neg.content.text):
             continue
         nearby = (c for k in range(-_CROSS_DAYS, _CROSS_DAYS + 1)
                   for c in by_day.get(day + dt.timedelta(days=k), ()))  # fmt: skip
         for pos in nearby:
-            if pos.prov.doc_id == neg.prov.doc_id or _negated_terms(pos):
+            if pos.prov.doc_id == neg.prov.doc_id or (_speaker(pos) and _speaker(pos) == _speaker(neg)):
                 continue
-            if _speaker(pos) and _speaker(pos) == _speaker(neg):
-                continue
-            shared = _terms(pos.content.text) & scope
-            if shared and _names(pos.content.text) & names:
+            shared = terms[pos.id] & scope
+            if shared and names[pos.id] & names[neg.id]:
                 kind = "denial" if neg.stance == "deny" else "negation"
                 firm = "hedged assertion" if pos.hedged else "assertion"
                 found.append(Contradiction(

@@ -9,11 +9,47 @@ start, end, text, evidence, then their own fields).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from wirecoder.links.contradictions import claim_from_row, find_cross_contradictions
 from wirecoder.links.timeline import TimelineEntry, build_timeline
 from wirecoder.store.base import EventQuery, Store
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """What both views read from the store, read once."""
+
+    documents: dict[str, dict[str, Any]]
+    claims: dict[str, dict[str, Any]]
+    contradictions: list[dict[str, Any]]
+
+    @classmethod
+    def read(cls, store: Store) -> _Stored:
+        return cls(
+            documents={d["doc_id"]: d for d in store.get_documents()},
+            claims={c["id"]: c for c in store.get_items("claim")},
+            contradictions=store.get_items("contradiction"),
+        )
+
+
+def _timeline(store: Store, stored: _Stored, query: EventQuery, actor: str | None) -> list[TimelineEntry]:
+    matched = store.get_events(query)
+    mentions = store.get_cluster_mentions({m["cluster_id"] for m in matched if m.get("cluster_id")})
+    contradicted = {c for row in stored.contradictions for c in row.get("claims", [])}
+    roles = {
+        i: " ".join(x for x in (c["speaker"].get("canonical"), c["speaker"].get("role"), c["speaker"].get("text")) if x)
+        for i, c in stored.claims.items() if c.get("speaker")
+    }  # fmt: skip
+    entries = build_timeline(mentions, stored.documents, contradicted, roles)
+    if actor:
+        needle = actor.lower()
+        entries = [
+            e for e in entries
+            if needle in (e.actor1 or "").lower() or any(needle in (s.speaker or "").lower() for s in e.sources)
+        ]  # fmt: skip
+    return entries
 
 
 def timeline_from_store(store: Store, query: EventQuery, actor: str | None = None) -> list[TimelineEntry]:
@@ -24,22 +60,7 @@ def timeline_from_store(store: Store, query: EventQuery, actor: str | None = Non
         query: date, place, type and document filters on the mentions.
         actor: keep entries whose actor or one of whose sources contains this text.
     """
-    matched = store.get_events(query)
-    mentions = store.get_cluster_mentions({m["cluster_id"] for m in matched if m.get("cluster_id")})
-    documents = {d["doc_id"]: d for d in store.get_documents()}
-    contradicted = {c for row in store.get_items("contradiction") for c in row.get("claims", [])}
-    roles = {
-        c["id"]: " ".join(x for x in (c["speaker"].get("canonical"), c["speaker"].get("role"), c["speaker"].get("text")) if x)
-        for c in store.get_items("claim") if c.get("speaker")
-    }  # fmt: skip
-    entries = build_timeline(mentions, documents, contradicted, roles)
-    if actor:
-        needle = actor.lower()
-        entries = [
-            e for e in entries
-            if needle in (e.actor1 or "").lower() or any(needle in (s.speaker or "").lower() for s in e.sources)
-        ]  # fmt: skip
-    return entries
+    return _timeline(store, _Stored.read(store), query, actor)
 
 
 def _claim_side(claim: dict[str, Any]) -> dict[str, Any]:
@@ -57,15 +78,18 @@ def _anchored(row: dict[str, Any], first: dict[str, Any] | None) -> dict[str, An
 def disagreements_from_store(store: Store, query: EventQuery, doc: str | None = None) -> list[dict[str, Any]]:
     """Contradictions within documents (stored with each article), between claims of different
     documents, and between the reports of one event (a denial, conflicting figures)."""
-    claims = {c["id"]: c for c in store.get_items("claim")}
+    stored = _Stored.read(store)
+    claims = stored.claims
     rows: list[dict[str, Any]] = []
-    for c in store.get_items("contradiction", doc_id=doc):
+    for c in stored.contradictions:
+        if doc and not c["doc_id"].startswith(doc):
+            continue
         sides = [claims[i] for i in c.get("claims", []) if i in claims]
         rows.append(_anchored({**c, "scope": "within document", "sides": [_claim_side(x) for x in sides]},
                               sides[0] if sides else None))  # fmt: skip
     published = {
-        d["doc_id"]: (dt.date.fromisoformat(d["published"]) if d.get("published") else None)
-        for d in store.get_documents()
+        i: (dt.date.fromisoformat(d["published"]) if d.get("published") else None)
+        for i, d in stored.documents.items()
     }
     for x in find_cross_contradictions([claim_from_row(c) for c in claims.values()], published):
         sides = [claims[i] for i in x.claims]
@@ -73,7 +97,7 @@ def disagreements_from_store(store: Store, query: EventQuery, doc: str | None = 
             continue
         rows.append(_anchored({**x.contract(), "scope": "across documents", "sides": [_claim_side(s) for s in sides]},
                               sides[0]))  # fmt: skip
-    for entry in timeline_from_store(store, query):
+    for entry in _timeline(store, stored, query, None):
         if not entry.disputed or entry.documents < 2:
             continue
         if doc and not any(s.doc_id.startswith(doc) for s in entry.sources):
