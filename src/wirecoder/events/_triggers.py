@@ -230,13 +230,27 @@ def _is_participial_adjunct(tok: Token, lemma: str) -> bool:
     return node.tag_ == "VBG" and (node.dep_ == "advcl" or (node.dep_ == "acl" and lemma in CASUALTY_LEMMAS))
 
 
+_VERB_CUES = (DEMINING_VERBS | MOVEMENT_VERBS | SIGHTING_VERBS | ARRIVAL_VERBS | BASE_VERBS
+              | WEAPON_USE_VERBS | _FOUND_VERBS | {"fire"})  # fmt: skip
+_FRAGMENT_WORDS = ATTACK_EVIDENCE | CASUALTY_EVIDENCE | {"shoot"}
+
+
+def _may_trigger(tok: Token, lemma: str, fragment: bool) -> bool:
+    """A cheap test before the parse walks: could any rule below fire on this token?"""
+    if lemma in TRIGGERS or lemma in _VERB_CUES:
+        return True
+    return fragment and (lemma in _FRAGMENT_WORDS or tok.lower_ in _FRAGMENT_WORDS or tok.dep_ == "ROOT")
+
+
 def find_trigger(tok: Token, fragment: bool) -> Found | None:
     """The event `tok` triggers, with its sub-type before refinement, or None."""
+    lemma = _lemma(tok)
+    if not _may_trigger(tok, lemma, fragment):
+        return None  # most tokens: no parse walk for them
     if _is_state_or_hypothetical(tok, fragment) or tok.dep_ == "attr" or is_negated(tok):
         return None  # "this is a withdrawal": a description of an event told elsewhere
     if _is_potential(tok) or _words(_subject(tok)) & _SUMMARY_SUBJECTS or _is_habitual(tok):
         return None
-    lemma = _lemma(tok)
     if _is_participial_adjunct(tok, lemma):
         return None
     if lemma == "evacuate" and (_words(_subject(tok)) | _words(_arguments(tok))) & CIVILIAN_NOUNS:
