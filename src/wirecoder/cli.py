@@ -463,12 +463,17 @@ def schema() -> None:
 
 @app.command(name="eval")
 def evaluate(
-    gold: Annotated[Path | None, typer.Argument(help="a gold file in the seeds.yaml format")] = None,
+    gold: Annotated[
+        list[Path] | None, typer.Argument(help="gold files in the seeds.yaml format, scored together")
+    ] = None,
     published: Annotated[
         list[str] | None,
         typer.Option(help="DOC=YYYY-MM-DD: publication date for a gold document (repeatable)"),
     ] = None,
-    seeds_dir: Annotated[Path | None, typer.Option(help="folder of the gold documents [default: ../seeds beside the gold file]")] = None,
+    docs: Annotated[
+        Path | None,
+        typer.Option("--docs", "--seeds-dir", help="folder of the gold documents [default: beside the gold file, or ../seeds]"),
+    ] = None,
     timeml: Annotated[list[Path] | None, typer.Option(help="TimeML .tml files or folders")] = None,
     geo: Annotated[list[Path] | None, typer.Option(help="geoparsing XML (LGL / TR-News format)")] = None,
     attribution: Annotated[list[Path] | None, typer.Option(help="brat attribution folders")] = None,
@@ -497,7 +502,7 @@ def evaluate(
                 if not doc or day is None:
                     _fail(f"--published {spec!r}: use DOC=YYYY-MM-DD", code=2)
                 dates[doc] = day  # type: ignore[assignment]
-            reports["gold"] = wc_eval.evaluate_gold(gold, published=dates, seeds_dir=seeds_dir)
+            reports["gold"] = wc_eval.evaluate_gold(gold, published=dates, docs_dir=docs)
         if timeml:
             reports["timeml"] = wc_eval.run_timeml(timeml, limit=limit)
         if geo:
