@@ -18,11 +18,30 @@ SEAT_POPULATION = 5_000
 
 def preposition_before(doc: Doc, i: int) -> str:
     """The lower-cased word before token i, skipping lower-case compass and centre words ("in
-    central Kyiv", "across northern Syria"): the preposition that governs the name."""
+    central Kyiv", "across northern Syria") and up to a few describing words ("in nearby Bucha",
+    "on besieged Mariupol", "in Russian-occupied Kherson"): the preposition that governs the name."""
     k = i - 1
-    while k > 0 and doc[k].is_lower and doc[k].lower_ in COMPASS_WORDS:
+    skipped = 0
+    while k > 0 and skipped < MAX_DESCRIBING_WORDS and _describes(doc, k):
         k -= 1
+        skipped += 1
     return doc[k].lower_ if k >= 0 else ""
+
+
+# War copy puts at most a few words between a preposition and a town: "in the Russian-occupied"
+# is four tokens; more than that is another construction.
+MAX_DESCRIBING_WORDS = 4
+
+
+def _describes(doc: Doc, k: int) -> bool:
+    """Whether doc[k] is a word describing the name after it: a lower-case compass word,
+    adjective or participle ("nearby", "besieged"), or part of a hyphenated one ("Russian-occupied")."""
+    token = doc[k]
+    if token.is_lower and (token.lower_ in COMPASS_WORDS or token.pos_ == "ADJ" or token.tag_ == "VBN"):
+        return True
+    if token.text == "-" and not token.whitespace_:
+        return True
+    return k + 1 < len(doc) and doc[k + 1].text == "-" and not token.whitespace_ and token.is_alpha
 
 
 def is_name_token(token: Token) -> bool:

@@ -120,3 +120,11 @@ PLACE_VERBS = frozenset({
     "recapture", "retake", "defend", "evacuate", "bombard", "target", "raid", "invade", "flee",
     "cross", "blockade", "overrun",
 })  # fmt: skip
+
+# Titles before a surname ("Mr Bell", "Gen. Milley"): the name after one is a person, whatever
+# town shares it.
+PERSON_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "gen", "col", "maj", "capt", "lt", "sgt", "adm",
+    "sen", "rep", "gov", "president", "minister", "secretary", "general", "colonel", "mayor",
+    "sir", "lord", "lady", "father", "pope", "king", "queen", "prince", "chancellor", "premier",
+})  # fmt: skip

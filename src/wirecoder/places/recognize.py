@@ -49,6 +49,7 @@ from wirecoder.places._words import (
     ORG_WORDS,
     OWNED_NOUNS,
     PARTIES,
+    PERSON_TITLES,
     RESIDENT_NOUNS,
     STRONG_LOCATIVE,
 )
@@ -118,6 +119,13 @@ def _names_seat(doc: Doc, es: int, ee: int, i: int, j: int, top: Candidate) -> b
     Police Department") or follows its "of" or a compass word ("Bank of Canada", "North
     Arlington Neighbors"). Never inside a news outlet's name ("Kyiv Post")."""
     if doc[ee - 1].lower_ in MEDIA_WORDS or top.name_kind == 2:
+        return False
+    if top.name_kind != 0 and top.feature != "PCLI" and not (
+        j < ee and doc[j].lower_ in OFFICE_WORDS or doc[ee - 1].lower_ in FACILITY_NOUNS
+    ):
+        # Another spelling heading a name is rarely a seat: "Volodymyr Zelenskiy" tagged ORG
+        # (Volodymyr-Volynskyi's alternate), "Google" (an old nickname of Topeka); a country's
+        # English short names ("U.K.", "U.S.") are.
         return False
     if word_is_generic(doc[i].text) or any(t.lower_ in ORG_WORDS for t in doc[i:j]):
         return False  # "First Bank", "University of ...", "Chamber of Commerce"
@@ -539,8 +547,12 @@ def _rescan(
             ent = scan.ents[i]
             if ent is not None and ent[0] in NOT_PLACE_LABELS and ent[0] != "WORK_OF_ART":
                 continue
-            if j - i == 1 and (doc[i].text in scan.persons or ent is not None and ent[0] == "PERSON"):
-                continue  # "Bell" the town elsewhere, but "Mr. Bell" here
+            if j - i == 1 and (doc[i].text in scan.persons or ent is not None and ent[0] == "PERSON") and not (
+                doc[i].text not in scan.persons and _big_town(scan, name) and not (i > 0 and doc[i - 1].lower_.rstrip(".") in PERSON_TITLES)
+            ):
+                # "Bell" the town elsewhere, but "Mr. Bell" here; the small model's PERSON on a
+                # big town accepted elsewhere ("Zaporizhzhia, part of the corridor") is a slip.
+                continue
             if ent is not None and _extends(doc, ent[1], ent[2], i, j):
                 # A place named elsewhere in the document that starts an organisation's name
                 # ("the Dublin Historical Society"), but not a news outlet ("Kyiv Post").
@@ -552,6 +564,12 @@ def _rescan(
             taken.append((start, end))
             break
     return out
+
+
+def _big_town(scan: _Scan, name: str) -> bool:
+    """Whether a town of PROMINENT_POPULATION or more carries `name` as its own name."""
+    return any(c.name_kind == 0 and c.is_populated_place and c.population >= PROMINENT_POPULATION
+               for c in scan.gazetteer.lookup(name, limit=5))  # fmt: skip
 
 
 _FUNCTION_WORDS = frozenset({"The", "A", "In", "On", "At", "Of", "And", "But", "From", "To"})

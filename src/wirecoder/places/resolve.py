@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 from wirecoder.parse import ParsedArticle
 from wirecoder.places._fold import fold
 from wirecoder.places._geo import bearing_of, haversine_km, offset
+from wirecoder.places._screen import NATURAL as _NATURAL
+from wirecoder.places._screen import country_share, far_namesake, is_bloc, yardstick
 from wirecoder.places.gazetteer import LOOSE, Candidate, Gazetteer
 from wirecoder.places.recognize import FACILITY_NAME, FACILITY_SEAT, ORG_SEAT, Toponym, recognize_toponyms
 from wirecoder.records import PlaceMention
 
 STAGE = "places"
-_NATURAL = frozenset({"STM", "SEA", "STRT", "RSV", "RGN", "PEN", "ISL", "LK", "MTS", "BAY", "GULF"})
-_SPOT = frozenset({"AIRP", "PSN", "BDG", "DAM", "MFG"})
+_SPOT = frozenset({"AIRP", "PSN", "BDG", "DAM", "MFG", "ADMF"})
 ACTOR_VERBS = frozenset({
     "say", "announce", "declare", "claim", "deny", "warn", "accuse", "state", "insist", "reject",
     "threaten", "demand", "agree", "sign", "recognize", "recognise", "respond", "retaliate",
@@ -67,6 +68,11 @@ def _prior(c: Candidate) -> float:
     score += {"PCLI": 4.0, "CONT": 4.0, "ADM1": 2.5, "PPLC": 3.0, "ADM2": 0.0}.get(c.feature, 0.0)
     if c.feature in _NATURAL or c.feature in _SPOT:
         score += 4.0  # hand-listed: only the features war reporting names
+    if c.feature == "ADMF":
+        # A seat of government is named for the government far more often than any town of
+        # that name is named ("the White House" over White House, Tennessee, and over
+        # Casablanca, whose name means it): only a stated state or country overrides it.
+        score += 6.0
     score -= (0.0, 0.7, 2.5, 1.0)[c.name_kind]  # own, alternate, short form, another spelling
     return score
 
@@ -320,12 +326,24 @@ def _role(parsed: ParsedArticle, t: Toponym, c: Candidate | None) -> str:
             head = head.head
         speaks = head.dep_ == "nsubj" and head.head.lemma_ in ACTOR_VERBS
         return "actor" if speaks else "location"
+    if c is not None and c.feature == "ADMF":
+        # "the Kremlin said", "a White House official": the government; "talks at the White
+        # House": the building, where it happened.
+        first = parsed.doc.char_span(t.start, t.end, alignment_mode="expand")
+        k = first.start - 1 if first is not None else -1
+        while k >= 0 and parsed.doc[k].lower_ == "the":
+            k -= 1
+        return "location" if k >= 0 and parsed.doc[k].lower_ in _AT_WORDS else "actor"
     if c is None or c.feature not in ("PCLI", "PPLC"):
         return "location"
     token = parsed.doc[t.token_i]
     if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ in ACTOR_VERBS:
         return "actor"
     return "location"
+
+
+# Words that put something at a seat of government rather than make it the government.
+_AT_WORDS = frozenset({"at", "in", "inside", "outside", "near", "into", "to", "from", "around"})
 
 
 # A town's streets lie within a few km of its point; 10 km covers a mid-sized US town.
@@ -369,9 +387,26 @@ def _loose_in_focus(toponyms: list[Toponym]) -> list[Toponym]:
     return out
 
 
+def _not_here(parsed: ParsedArticle, ctx: _Context, t: Toponym, c: Candidate) -> str | None:
+    """Why the chosen entry is not to be stored as where something is: a yardstick, or a far-off
+    namesake (an empty reason: not a place here at all, the mention is dropped). None when the
+    entry stands."""
+    why = yardstick(parsed, t, c)
+    if why is not None:
+        return why
+    focus = ctx.focus(t.name)
+    if focus and far_namesake(t, c, country_share(focus, c.country_code)):
+        if t.label in ("GPE", "LOC", "FAC"):
+            where = f"{c.name}, {c.country_code}" if c.country_code else c.name
+            return f"only a namesake far from the document's places ({where}) has this name"
+        return ""
+    return None
+
+
 def resolve_toponyms(parsed: ParsedArticle, toponyms: list[Toponym]) -> list[PlaceMention]:
     """Resolve recognised toponyms to PlaceMentions (see the module docstring for the evidence)."""
-    toponyms = _loose_in_focus(toponyms)
+    # "Nato", "the West": blocs, never places (see `_screen.is_bloc`).
+    toponyms = _loose_in_focus([t for t in toponyms if not is_bloc(t)])
     first = _choose(toponyms, None)
     ctx = _Context(toponyms, _containers(parsed, toponyms))
     ctx.anchors = [(fold(toponyms[i].name), c.lat, c.lon) for i, (c, m) in first.items() if m >= 2.0]
@@ -383,7 +418,10 @@ def resolve_toponyms(parsed: ParsedArticle, toponyms: list[Toponym]) -> list[Pla
     for i, t in enumerate(toponyms):
         prov = parsed.provenance(t.start, t.end, stage=STAGE)
         off = ctx.offsets.get(i)
-        if i in final:
+        if i in final and (why := _not_here(parsed, ctx, t, final[i][0])) is not None:
+            if why:
+                mentions.append(PlaceMention(prov=prov, name=t.name, resolved=False, reason=why))
+        elif i in final:
             c = final[i][0]
             relative = None
             if off is not None and haversine_km(c.lat, c.lon, off.lat, off.lon) <= max(2 * off.uncertainty_km, 15.0):
