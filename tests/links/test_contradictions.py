@@ -1,82 +1,260 @@
-"""Contradictions between claims, on hand-built claims (no parse needed)."""
+"""Disagreements between claims, on hand-built claims (contents are parsed with the small model).
+
+Each case is a short paraphrase written for the test: a real disagreement (same proposition,
+opposite polarity or incompatible values) or one of the look-alikes an analyst rejected.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from wirecoder.links import find_contradictions
+from wirecoder.links.contradictions import find_cross_contradictions
 from wirecoder.records import Claim, ClaimSpeaker, Provenance, Quantity, Span
 
-TEXT = "x" * 400
+TEXT = "x" * 2000
 
 
-def _claim(i: int, speaker: str, content: str, stance: str = "assert") -> Claim:
+def _claim(
+    i: int, speaker: str, content: str, stance: str = "assert", *, kind: str = "unknown",
+    role: str | None = None, doc: str = "d", cue: str = "said",
+) -> Claim:  # fmt: skip
     start = i * 100
-    prov = Provenance(doc_id="d", sentence=i, start=start, end=start + 10, text=TEXT[start : start + 10], evidence="e", stage="claims")
+    prov = Provenance(
+        doc_id=doc,
+        sentence=i,
+        start=start,
+        end=start + 10,
+        text=TEXT[start : start + 10],
+        evidence="e",
+        stage="claims",
+    )
     return Claim(
         prov=prov,
-        id=f"d-c{i}",
-        speaker=ClaimSpeaker(text=speaker, start=0, end=0, canonical=speaker),
-        cue=None,
+        id=f"{doc}-c{i}",
+        speaker=ClaimSpeaker(
+            text=speaker, start=0, end=0, canonical=speaker, entity_type=kind, role=role
+        ),  # type: ignore[arg-type]
+        cue=Span(text=cue, start=0, end=len(cue)),
         content=Span(text=content, start=start, end=start + len(content)),
         stance=stance,  # type: ignore[arg-type]
     )
 
 
+def _pairs(claims: list[Claim], quantities: list[Quantity] | None = None) -> list[set[str]]:
+    return [set(c.claims) for c in find_contradictions("d", claims, quantities or [])]
+
+
 def test_assertion_against_rebuttal() -> None:
-    a = _claim(0, "Russia", "it was withdrawing forces from around the capital")
-    b = _claim(1, "John Kirby", "We believe this is a repositioning, not a real withdrawal")
+    a = _claim(0, "Russia", "it was withdrawing forces from around the capital", kind="government")
+    b = _claim(
+        1, "John Kirby", "We believe this is a repositioning, not a real withdrawal", kind="person"
+    )
     (c,) = find_contradictions("d", [a, b], [])
-    assert set(c.claims) == {"d-c0", "d-c1"} and "withd" in c.reason
+    assert set(c.claims) == {"d-c0", "d-c1"} and "withdraw" in c.reason
 
 
 def test_denial_against_assertion() -> None:
-    a = _claim(0, "Governor", "troops shelled the hospital")
-    b = _claim(1, "Defence ministry", "troops shelled the hospital", stance="deny")
+    a = _claim(
+        0,
+        "Oleh Synehubov",
+        "Russian troops shelled the hospital in Kharkiv",
+        kind="person",
+        role="governor",
+    )
+    b = _claim(
+        1,
+        "Russia's defence ministry",
+        "its troops shelled the hospital in Kharkiv",
+        "deny",
+        kind="government",
+    )
     (c,) = find_contradictions("d", [a, b], [])
     assert "denial" in c.reason
 
 
 def test_figure_against_lower_numbers() -> None:
-    a = _claim(0, "NATO", "as many as 15,000 soldiers were killed")
-    b = _claim(1, "Kremlin", "significantly lower casualty numbers")
+    a = _claim(0, "NATO", "as many as 15,000 soldiers were killed", kind="organisation")
+    b = _claim(1, "Kremlin", "significantly lower casualty numbers", kind="government")
     q = Quantity(prov=a.prov, value=15000, unit="troops", bound="as_many_as", claim_id="d-c0")
     (c,) = find_contradictions("d", [a, b], [q])
     assert c.reason == "conflicting figures"
 
 
 def test_agreement_and_same_speaker_are_not_contradictions() -> None:
-    a = _claim(0, "Governor", "the bridge was destroyed")
-    b = _claim(1, "Mayor", "the bridge was destroyed overnight")
-    c = _claim(2, "Governor", "the bridge was not destroyed")
-    assert find_contradictions("d", [a, b], []) == []
-    assert all({"d-c0", "d-c2"} != set(x.claims) for x in find_contradictions("d", [a, c], []))
+    a = _claim(0, "Oleh Synehubov", "the bridge in Izium was destroyed", kind="person")
+    b = _claim(1, "Ihor Klymenko", "the bridge in Izium was destroyed overnight", kind="person")
+    c = _claim(2, "Oleh Synehubov", "the bridge in Izium was not destroyed", kind="person")
+    assert _pairs([a, b]) == []
+    assert {"d-c0", "d-c2"} not in _pairs([a, c])
+
+
+def test_one_speaker_under_a_name_and_a_title_is_one_source() -> None:
+    named = _claim(
+        0, "Oleksii Reznikov", "Russia will attack Odesa", kind="person", role="defence minister"
+    )
+    title = _claim(1, "Ukraine's defence minister", "Russia will not attack Odesa", kind="person")
+    assert _pairs([named, title]) == []
+    president = _claim(2, "Ukrainian president", "Russia will not attack Odesa", kind="person")
+    zelensky = _claim(
+        0, "Volodymyr Zelensky", "Russia will attack Odesa", kind="person", role="President"
+    )
+    assert _pairs([zelensky, president]) == []
 
 
 def test_unrelated_negation_is_not_a_contradiction() -> None:
-    a = _claim(0, "Governor", "the bridge was destroyed")
-    b = _claim(1, "Mayor", "there is no electricity in the north")
-    assert find_contradictions("d", [a, b], []) == []
+    a = _claim(0, "Oleh Synehubov", "the bridge was destroyed", kind="person")
+    b = _claim(1, "Ihor Klymenko", "there is no electricity in the north", kind="person")
+    assert _pairs([a, b]) == []
+
+
+def test_a_shared_word_is_not_a_shared_proposition() -> None:
+    a = _claim(
+        0, "Oleh Synehubov", "the strike on Kharkiv disrupted television broadcasts", kind="person"
+    )
+    b = _claim(1, "Ihor Klymenko", "nobody was hurt in the strike on Kharkiv", kind="person")
+    assert _pairs([a, b]) == []
+
+
+def test_negative_phrasing_of_the_same_position_is_agreement() -> None:
+    a = _claim(0, "Olaf Scholz", "Germany will continue to support Ukraine", kind="person")
+    b = _claim(1, "Emmanuel Macron", "Europe should not stop supporting Ukraine", kind="person")
+    assert _pairs([a, b]) == []
+
+
+def test_a_demand_is_not_a_statement() -> None:
+    a = _claim(
+        0, "Ukraine", "Russia to withdraw its troops from Kherson", kind="government", cue="urged"
+    )
+    b = _claim(1, "Russia", "its troops would not withdraw from Kherson", kind="government")
+    assert _pairs([a, b]) == []
+
+
+def test_a_possibility_or_a_condition_is_not_an_assertion() -> None:
+    a = _claim(
+        0, "Jake Sullivan", "a Russian attack on Kyiv could begin at any time", kind="person"
+    )
+    b = _claim(1, "Sergei Lavrov", "Moscow will not attack Kyiv", kind="person")
+    c = _claim(2, "Joe Biden", "if Russia attacks Kyiv, sanctions will follow", kind="person")
+    assert _pairs([a, b]) == [] and _pairs([c, b]) == []
 
 
 def test_rebuttal_answers_what_came_before_it() -> None:
-    a = _claim(0, "Russia", "it was withdrawing its forces from the capital region")
-    b = _claim(1, "Pentagon", "this is not a real withdrawal")
-    later = _claim(2, "Defence ministry", "troops had withdrawn from the airport")
-    found = find_contradictions("d", [a, b, later], [])
-    assert [set(c.claims) for c in found] == [{"d-c0", "d-c1"}]
+    a = _claim(
+        0, "Russia", "it was withdrawing its forces from the capital region", kind="government"
+    )
+    b = _claim(1, "Pentagon", "this is not a real withdrawal", kind="government")
+    later = _claim(2, "Hanna Malyar", "troops had withdrawn from the airport", kind="person")
+    assert _pairs([a, b, later]) == [{"d-c0", "d-c1"}]
+
+
+def test_it_is_not_true_answers_the_claim_just_before() -> None:
+    a = _claim(0, "the Russians", "they had captured the town of Lyman", kind="group")
+    b = _claim(1, "Serhiy Haidai", "It's not true. Our soldiers are still there.", kind="person")
+    (c,) = find_contradictions("d", [a, b], [])
+    assert set(c.claims) == {"d-c0", "d-c1"} and "rebuttal" in c.reason
 
 
 def test_same_thing_in_other_words() -> None:
-    a = _claim(0, "Adviser", "Russia intended to turn the city into a ruin by mining every street")
-    b = _claim(1, "Commentator", "there are no signs that a trap is being set in the city")
-    fields = _claim(2, "Official", "fields are littered with landmines")  # mines already there
-    found = find_contradictions("d", [a, fields, b], [])
-    assert [set(c.claims) for c in found] == [{"d-c0", "d-c1"}]
+    a = _claim(
+        0,
+        "Mykhailo Podolyak",
+        "Russia intended to turn Kherson into a ruin by mining every street",
+        kind="person",
+    )
+    b = _claim(
+        1,
+        "Volodymyr Molchanov",
+        "there are no signs that a trap is being set in Kherson",
+        kind="person",
+    )
+    fields = _claim(
+        2, "Yuri Butusov", "fields near Kherson are littered with landmines", kind="person"
+    )
+    assert _pairs([a, fields, b]) == [{"d-c0", "d-c1"}]
+
+
+def test_different_causes_of_one_incident() -> None:
+    a = _claim(
+        0,
+        "Russia's defence ministry",
+        "the explosions at the depot near Dzhankoi were an act of sabotage",
+        kind="government",
+    )
+    b = _claim(
+        1,
+        "Oliver Alexander",
+        "the explosions near Dzhankoi might have been caused by ballistic missiles",
+        kind="person",
+    )
+    (c,) = find_contradictions("d", [a, b], [])
+    assert "cause" in c.reason and "sabotage" in c.reason
+
+
+def test_incompatible_manner_of_one_act() -> None:
+    a = _claim(0, "Russia", "Ukraine wants to return Crimea by force", kind="government")
+    b = _claim(
+        1, "Volodymyr Zelensky", "Crimea will return to Ukraine, but only peacefully", kind="person"
+    )
+    (c,) = find_contradictions("d", [a, b], [])
+    assert "force vs peace" in c.reason or "peace vs force" in c.reason
 
 
 def test_nested_claim_speaks_through_the_outer_one() -> None:
-    outer = _claim(0, "Adviser", "that Moscow intended to set a trap in the city")
-    inner = _claim(0, "Moscow", "to set a trap in the city")
-    inner = inner.model_copy(update={"id": "d-c9", "content": Span(text="x", start=outer.content.start + 5, end=outer.content.end)})
-    b = _claim(1, "Commentator", "there is no trap")
-    found = find_contradictions("d", [outer, inner, b], [])
-    assert [set(c.claims) for c in found] == [{"d-c0", "d-c1"}]
+    outer = _claim(
+        0, "Mykhailo Podolyak", "that Moscow intended to set a trap in Kherson", kind="person"
+    )
+    inner = _claim(0, "Moscow", "to set a trap in Kherson", kind="government", cue="intended")
+    inner = inner.model_copy(
+        update={
+            "id": "d-c9",
+            "content": Span(
+                text="to set a trap in Kherson",
+                start=outer.content.start + 22,
+                end=outer.content.end,
+            ),
+        }
+    )
+    b = _claim(1, "Volodymyr Molchanov", "there is no trap in Kherson", kind="person")
+    assert _pairs([outer, inner, b]) == [{"d-c0", "d-c1"}]
+
+
+def test_a_denied_report_disagrees_with_the_report() -> None:
+    report = _claim(
+        0, "media", "that Washington knew Russia would invade Ukraine on Wednesday", kind="unknown"
+    )
+    denial = _claim(
+        0,
+        "Jake Sullivan",
+        "reports that Washington knew Russia would invade Ukraine on Wednesday",
+        "deny",
+        kind="person",
+    )
+    report = report.model_copy(
+        update={
+            "id": "d-c5",
+            "content": Span(text=report.content.text, start=8, end=8 + len(report.content.text)),
+        }
+    )
+    assert _pairs([denial, report]) == [{"d-c5", "d-c0"}]
+
+
+def test_across_documents_only_when_they_name_the_same_place() -> None:
+    a = _claim(
+        0,
+        "Russia's defence ministry",
+        "its forces had completed the withdrawal from Kherson",
+        kind="government",
+        doc="a",
+    )
+    b = _claim(
+        0,
+        "Ukrainian commander",
+        "there was no withdrawal from Kherson, only a regrouping",
+        kind="person",
+        doc="b",
+    )
+    c = _claim(0, "a local official", "there was no withdrawal from Izium", kind="person", doc="c")
+    day = dt.date(2022, 11, 10)
+    found = find_cross_contradictions([a, b, c], {"a": day, "b": day, "c": day})
+    assert [set(x.claims) for x in found] == [{"a-c0", "b-c0"}]

@@ -1,13 +1,24 @@
-"""Contradictions between claims of one document (first real form, issue #3).
+"""Disagreements between claims: the same proposition with opposite polarity or incompatible
+values, said by two different sources (issue #3).
 
-Two kinds, each with its reason:
-- polarity: two speakers, one asserts and the other negates, denies or doubts, about a shared
-  topic term ("withdrawing" / "not a real withdrawal"; "a trap" / "no indications that a trap").
-- figures: one speaker gives a figure and another calls the figures lower or higher
-  ("as many as 15,000" / "significantly lower casualty numbers").
-Across documents (`find_cross_contradictions`), the same polarity test runs on claims of
-different documents published within a week of each other that also name the same place or
-party, so that two articles' "withdrawal" are about one withdrawal.
+Each claim's content is parsed and read as propositions (claims/propositions.py): a predicate
+("invasion" and "attack" are one), its agent, theme and the names around it, its polarity and
+mode. Two claims disagree when
+- polarity: one asserts and the other negates, denies or calls false the same predicate about
+  the same participants ("Russia is withdrawing from Kherson" / "this is not a real withdrawal");
+  a demand only answers a demand, and a possibility, question, condition or somebody else's
+  report inside a content is no assertion at all;
+- values: both assert, and name different causes of one incident ("an act of sabotage" /
+  "caused by ballistic missiles") or different manners of one act ("by force" / "peacefully");
+- rebuttal: a content that opens with "It's not true" answers the claim told just before it;
+- figures: one source gives a figure and another calls the figures lower or higher.
+Sharing a word is not enough: the claims must share a predicate and a participant (a name, or
+a noun more specific than "troops"), and must not name different agents or themes. One speaker
+under two names ("Zelensky" / "the Ukrainian president") is one source and never disagrees with
+itself. When unsure, no pair is reported.
+
+Across documents (`find_cross_contradictions`) the polarity test runs on claims of documents
+published within a week of each other that share a place or person name, not only a party.
 """
 
 from __future__ import annotations
@@ -15,158 +26,454 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from spacy.language import Language
+
+from wirecoder.claims import _lexicon as lex
+from wirecoder.claims import _senses as sense
+from wirecoder.claims.propositions import Participant, Proposition, party_keys, read_propositions
 from wirecoder.records import Claim, Contradiction, Quantity
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|nothing|none|neither|nor|without|deny|denies|denied)\b|n[’']t\b", re.I
-)
+__all__ = ["claim_from_row", "find_contradictions", "find_cross_contradictions"]
+
 _COMPARATIVE_FIGURES = re.compile(
     r"\b(?:lower|higher|fewer|smaller|larger|greater|inflated|exaggerated)\b.{0,40}?"
     r"\b(?:numbers?|figures?|casualt\w*|toll|estimates?|counts?|losses)\b",
-    re.I,
+    re.IGNORECASE,
 )
-# Words too common in war reporting to make two claims "about the same thing".
-_STOP = {
-    "about", "after", "again", "against", "also", "among", "around", "because", "been", "before",
-    "being", "between", "both", "could", "does", "doing", "during", "each", "even", "from",
-    "have", "having", "here", "into", "just", "like", "many", "more", "most", "much", "must",
-    "only", "other", "over", "same", "should", "since", "some", "still", "such", "than", "that",
-    "their", "them", "then", "there", "these", "they", "this", "those", "through", "under",
-    "until", "very", "were", "what", "when", "where", "which", "while", "will", "with", "would",
-    "your", "said", "says", "stated", "told", "believe", "indications", "indication", "real",
-    "really", "actually", "already", "people", "russia", "russian", "russians", "ukraine",
-    "ukrainian", "ukrainians", "forces", "troops", "military", "government", "officials",
-    # verbs of intent and phase, and their adverbs: they frame a claim, they are not its topic
-    "intend", "intends", "intended", "intentionally", "intention", "attempt", "attempting",
-    "attempted", "begin", "began", "begun", "start", "started", "continue", "continued",
+# What a comparative's noun and a figure's unit must share to be about one count.
+_FIGURE_KINDS = {
+    "casualties": re.compile(
+        r"casualt|kill|dead|death|loss|toll|fatalit|wounded|injur", re.IGNORECASE
+    ),
 }
-# Stems that name one thing in war reporting, so that "no indications that a trap is being set"
-# answers "mining everything from residences to sewers". Hand-written: a small domain thesaurus.
-_CONCEPTS = {
-    # setting traps: the act, not the mines already lying in fields ("littered with landmines")
-    "trap": "trap-setting", "traps": "trap-setting", "minin": "trap-setting", "booby": "trap-setting",
-    "withd": "withdrawal", "retre": "withdrawal", "pullo": "withdrawal",
-    "casua": "casualties", "kille": "casualties", "death": "casualties", "losse": "casualties",
-}
-_SCOPE_END = re.compile(r"[,;:.!?]|\bbut\b|\band\b", re.I)
-_STEM = 5  # crude prefix stem: "withdrawing"/"withdrawal" -> "withd"
+# "It's not true." opening a content answers what was said just before it.
+_REBUTTAL = re.compile(
+    r"(?:^|(?<=[.!?]))[\W]*(?:(?:it|this|that|these|those|all this|everything)\s*(?:'s|’s|\s+is|\s+was|\s+are)\s+"
+    r"(?:simply\s+|absolutely\s+|just\s+|completely\s+)?(?:not\s+true|untrue|false|a\s+lie|lies|"
+    r"nonsense|a\s+fake|fake|fakes|absurd|rubbish|fiction)|not\s+true|nonsense|lies)\b",
+    re.IGNORECASE,
+)
+_REBUTTAL_REACH = 300  # characters between the claim rebutted and "It's not true"
+_NEAR = 600  # an anaphoric "this is not a withdrawal" answers a claim at most this far before it
+# Cues whose content nobody said: what somebody decided or planned ("Putin had decided to
+# attack" is the reporter's inference, not Putin's statement).
+_UNSAID_CUES = frozenset({"plan", "intend", "aim", "seek", "decide", "want", "wish", "try",
+                          "refuse", "decline", "choose", "consider", "discuss", "order"})  # fmt: skip
+# Cues that make a content a demand or a wish: "urged Russia to withdraw" asserts no withdrawal.
+_DEMAND_CUES = frozenset({"urge", "call", "demand", "appeal", "request", "implore", "beg", "plead",
+                          "push", "press", "lobby", "campaign", "encourage", "propose",
+                          "recommend", "advise", "hope", "expect", "invite", "ask"})  # fmt: skip
+_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:on|upon|for)\b", re.IGNORECASE)
+# Cues that make a content a possibility: "warned that Russia could ...", "feared an attack".
+_WARNING_CUES = frozenset({"warn", "fear", "worry", "predict", "forecast", "speculate", "suspect"})
+_COMPARABLE_MODES = frozenset({"fact", "intent"})
+_PARTY_KEYS = frozenset(sense.PARTIES.values())
+# Heads of descriptions that can stand for a named person ("the minister", "the Ukrainian leader").
+_PERSON_TITLES = lex.TITLES | frozenset({"leader", "head", "official", "diplomat", "ambassador", "envoy",
+                                         "chief", "spokesperson", "aide", "politician", "lawmaker",
+                                         "candidate", "nominee", "representative", "prosecutor",
+                                         "premier", "king", "director", "officer", "author", "expert"})  # fmt: skip
 
 
-def _terms(text: str) -> set[str]:
-    """Stems of the content words, and the concepts they name. Capitalised words (names, places)
-    are left out: two claims that merely name the same city are not about the same thing."""
-    words = (w.strip("'’-") for w in _WORD.findall(text))
-    stems = {
-        w.lower()[:_STEM]
-        for w in words
-        if len(w) >= 4 and w.lower() not in _STOP and not w[:1].isupper()
-    }
-    return stems | {_CONCEPTS[s] for s in stems if s in _CONCEPTS}
+@dataclass(frozen=True)
+class _Read:
+    """A claim with its propositions and what is known of its source."""
+
+    claim: Claim
+    props: tuple[Proposition, ...]
+    parties: frozenset[str]
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
 
 
-def _negated_terms(claim: Claim) -> set[str]:
-    """Terms under negation: the whole content of a denial or doubt, else the words from each
-    negation cue to the end of its clause ("not a real withdrawal" -> {withd})."""
+def _nlp(nlp: Language | None) -> Language:
+    if nlp is not None:
+        return nlp
+    from wirecoder.parse.spacy_parser import load_nlp
+
+    return load_nlp()
+
+
+def _content_for_parse(claim: Claim) -> str:
+    """The content with its own cue and speaker blanked out when they sit inside it ('"A," he
+    said. "B."'), so that "he said" is not read as somebody else's report."""
     text = claim.content.text
-    if claim.stance in ("deny", "doubt"):
-        return _terms(text)
-    out: set[str] = set()
-    for m in _NEGATION.finditer(text):
-        rest = text[m.end() :]
-        end = _SCOPE_END.search(rest)
-        out |= _terms(rest[: end.start()] if end else rest)
+    start = claim.content.start
+    for span in (claim.cue, claim.speaker):
+        if span is not None and start <= span.start and span.end <= claim.content.end:
+            a, b = span.start - start, span.end - start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _read(claims: Sequence[Claim], nlp: Language | None) -> list[_Read]:
+    """Parse every claim's content and cue once (nlp.pipe), and read the propositions."""
+    if not claims:
+        return []
+    model = _nlp(nlp)
+    texts = [_content_for_parse(c) for c in claims]
+    cues = [c.cue.text if c.cue is not None else "" for c in claims]
+    with model.select_pipes(disable=[p for p in ("ner",) if p in model.pipe_names]):
+        docs = list(model.pipe(texts + cues, batch_size=256))
+    out: list[_Read] = []
+    for i, claim in enumerate(claims):
+        cue_doc = docs[len(claims) + i]
+        cue = next((t.lemma_.lower() for t in cue_doc if t.pos_ in ("VERB", "NOUN")), "")
+        speaker = claim.speaker
+        words = (speaker.canonical, speaker.role or "", speaker.text) if speaker else ()
+        parties = party_keys(" ".join(x for x in words if x))
+        if cue in _UNSAID_CUES:
+            out.append(_Read(claim, (), parties))
+            continue
+        if cue == "call" and not _CALL_FOR.search(claim.prov.text):
+            cue = "label"  # "called the US the one who started it": a label, not a demand
+        mode = "deontic" if cue in _DEMAND_CUES else "possible" if cue in _WARNING_CUES else "fact"
+        props = read_propositions(
+            docs[i], speaker=parties, denied=claim.stance == "deny", mode=mode
+        )
+        out.append(_Read(claim, tuple(props), parties))
     return out
 
 
-def _speaker(claim: Claim) -> str:
-    return (claim.speaker.canonical if claim.speaker else "").lower()
+# --- one source or two --------------------------------------------------------------------
+
+_NAME_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
+
+
+def _named(claim: Claim) -> bool:
+    """A speaker given by a proper name ("Oleksii Reznikov", "NATO"), not a description."""
+    sp = claim.speaker
+    if sp is None:
+        return False
+    words = sp.canonical.split()
+    return bool(words) and all(_NAME_WORD.match(w) or w.isupper() for w in words)
+
+
+def _same_source(a: _Read, b: _Read) -> bool:
+    """Whether two claims may come from one source; when in doubt, yes (no pair is reported).
+
+    One speaker appears under several names in news text: a name and a title ("Oleksii
+    Reznikov", "Ukraine's defence minister"), a surname and a pronoun, a ministry and its
+    spokesman. Distinct sources are two different names, or two descriptions that name
+    different parties."""
+    sa, sb = a.claim.speaker, b.claim.speaker
+    if sa is None or sb is None:
+        return sa is None and sb is None  # the outlet's own words, both
+    ca, cb = sa.canonical.lower(), sb.canonical.lower()
+    if ca == cb:
+        return True
+    if a.parties and b.parties and not a.parties & b.parties:
+        return False
+    wa, wb = set(ca.split()), set(cb.split())
+    role_a, role_b = set((sa.role or "").lower().split()), set((sb.role or "").lower().split())
+    if wa <= wb | role_b or wb <= wa | role_a:
+        return True  # "Pentagon" and "John Kirby, Pentagon press secretary"
+    if (
+        a.parties & b.parties
+        and "person" not in (sa.entity_type, sb.entity_type)
+        or (a.parties & b.parties and not (_named(a.claim) and _named(b.claim)))
+    ):
+        return True  # "Russia" and "the Kremlin"; "the Ukrainian president" and "Zelensky"
+    named_a, named_b = _named(a.claim), _named(b.claim)
+    if named_a and named_b:
+        if sa.entity_type == "person" and sb.entity_type == "person":
+            return _surname(ca) == _surname(cb)
+        return bool(a.parties & b.parties)
+    if (sa.entity_type == "group") != (sb.entity_type == "group"):
+        return False  # "military analysts" and "Ben Barry"
+    if not named_a and not named_b:
+        return ca.split()[-1] == cb.split()[-1]  # "the governor" and "the ministry" are two
+    # A description and a name: one person when the description is a pronoun, the name's
+    # known role, or a person's title and the name has no other role ("the minister" and
+    # "Vladimir Makei"); "media" or "the alliance" and a named person are two.
+    desc, name = (sa, sb) if named_b else (sb, sa)
+    head = desc.canonical.lower().split()[-1]
+    if head in lex.PERSON_PRONOUNS:
+        return name.entity_type in ("person", "unknown")
+    if name.role and head in name.role.lower():
+        return True
+    return head in _PERSON_TITLES and name.entity_type in ("person", "unknown") and not name.role
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1][:6]
+
+
+# --- two propositions ---------------------------------------------------------------------
+
+
+def _conflict(
+    p: Participant | None, q: Participant | None, p_all: frozenset[str], q_all: frozenset[str]
+) -> bool:
+    """Two participants in one role that are plainly different ("Russia" / "Ukraine")."""
+    if p is None or q is None or p.wildcard or q.wildcard:
+        return False
+    if not p.keys or not q.keys or p.keys & q.keys:
+        return False
+    return not (p.names & q_all or q.names & p_all)
+
+
+def _same_matter(p: Proposition, q: Proposition, *, near: bool, cross: bool) -> bool:
+    """Same predicate about the same participants: a shared name or specific noun, and no
+    role filled by two different participants. `near`: q's claim follows p's closely, so an
+    anaphoric q ("this is not a real withdrawal") may be about p."""
+    if p.concept != q.concept:
+        return False
+    pk, qk = p.keys, q.keys
+    if _conflict(p.agent, q.agent, pk, qk) or _conflict(p.theme, q.theme, pk, qk):
+        return False
+    if (
+        p.scene
+        and q.scene
+        and not (p.scene & q.scene or p.scene & _specific(q.theme) or q.scene & _specific(p.theme))
+    ):
+        return False  # sending troops to Eastern Europe, not sending them to Ukraine
+    if cross:  # across documents, a shared place or person name: two articles' "withdrawal"
+        return bool(p.names & q.names - _PARTY_KEYS)  # are one withdrawal only if both say where
+    if near and q.anaphoric:
+        return True
+    themes = _specific(p.theme) & _specific(q.theme)
+    if themes or p.scene & q.scene:
+        return True
+    # The same agent is enough only for a bare predicate ("Moscow will not attack anyone").
+    agents = _specific(p.agent) & _specific(q.agent)
+    bare = (p.theme is None or p.theme.wildcard or q.theme is None or q.theme.wildcard) and not (
+        p.scene and q.scene
+    )
+    return bool(agents) and bare
+
+
+def _specific(p: Participant | None) -> frozenset[str]:
+    return p.specific if p is not None and not p.wildcard else frozenset()
+
+
+def _clash(p: Proposition, q: Proposition, *, near: bool, cross: bool = False) -> str | None:
+    """Why two propositions disagree, or None."""
+    if p.concept == q.concept == "blame" and not cross:
+        return _blame(p, q)
+    if p.cause and q.cause and p.concept == q.concept and not cross:
+        return _causes(p, q)
+    if not _same_matter(p, q, near=near, cross=cross):
+        return None
+    if p.negated != q.negated:
+        # Only the thesaurus's acts: on any other verb ("release", "describe", "implement")
+        # opposite polarity was, in every case read on the dev articles, two different matters.
+        if not p.listed:
+            return None
+        modes = {p.mode, q.mode}
+        if modes <= _COMPARABLE_MODES or modes == {"deontic"}:
+            pos, neg = (q, p) if p.negated else (p, q)
+            return f"{pos.lemma} vs not {neg.lemma}"
+        return None
+    if p.negated or q.negated:
+        return None
+    if (
+        p.manner
+        and q.manner
+        and p.manner != q.manner
+        and {p.mode, q.mode} <= _COMPARABLE_MODES | {"possible"}
+    ):
+        return f"{p.lemma} {p.manner} vs {q.manner}"
+    return None
+
+
+_UNSAID_MODES = frozenset({"question", "condition", "reported", "deontic"})
+
+
+def _causes(p: Proposition, q: Proposition) -> str | None:
+    """One incident of a document, two causes ("sabotage" / "caused by missiles"): the
+    incident is the same when both name it with one word and no different places."""
+    if p.cause == q.cause or p.negated or q.negated or {p.mode, q.mode} & _UNSAID_MODES:
+        return None
+    if p.scene and q.scene and not p.scene & q.scene:
+        return None
+    return f"cause of the {p.lemma}: {p.cause} vs {q.cause}"
+
+
+def _blame(p: Proposition, q: Proposition) -> str | None:
+    """Who started the war: two parties named as the one responsible."""
+    if (
+        p.negated
+        or q.negated
+        or {p.mode, q.mode} & (_UNSAID_MODES | {"possible"})
+        or p.agent is None
+        or q.agent is None
+    ):
+        return None
+    a, b = p.agent.names & _PARTY_KEYS, q.agent.names & _PARTY_KEYS
+    if not a or not b or a & b:
+        return None
+    return f"who is responsible for the war: {', '.join(sorted(a))} vs {', '.join(sorted(b))}"
+
+
+def _pair_reason(a: _Read, b: _Read, *, near: bool, cross: bool = False) -> str | None:
+    for p in a.props:
+        for q in b.props:
+            why = _clash(p, q, near=near, cross=cross)
+            if why:
+                return why
+    return None
+
+
+def _inside(inner: Claim, outer: Claim) -> bool:
+    i, o = inner.content, outer.content
+    return (
+        inner is not outer
+        and o.start <= i.start
+        and i.end <= o.end
+        and (o.start, o.end) != (i.start, i.end)
+    )
 
 
 def find_contradictions(
-    doc_id: str, claims: Sequence[Claim], quantities: Sequence[Quantity]
+    doc_id: str,
+    claims: Sequence[Claim],
+    quantities: Sequence[Quantity],
+    *,
+    nlp: Language | None = None,
 ) -> list[Contradiction]:
-    """Pairs of claims in one document that disagree, each with what about and why."""
-    figures_by_claim: dict[str, list[Quantity]] = {}
-    for q in quantities:
-        if q.claim_id:
-            figures_by_claim.setdefault(q.claim_id, []).append(q)
+    """Pairs of claims in one document that disagree, each with what about and why.
+
+    Args:
+        doc_id: the document's id.
+        claims: its claims, in text order.
+        quantities: its quantities (a figure tied to a claim by `claim_id`).
+        nlp: the spaCy pipeline to parse claim contents with; the default model when None.
+
+    Example:
+        >>> [x.reason for x in find_contradictions("d", claims, [])]  # doctest: +SKIP
+        ['polarity: withdraw vs not withdrawal']
+    """
     found: list[Contradiction] = []
+    pairs: set[frozenset[str]] = set()
+    reads = _read(claims, nlp)
+    # A claim nested in one of the same source ("said the explosions, which he believes were
+    # caused by missiles, ...") is one statement with it: one pair per rival for both.
+    family = {r.id: r.id for r in reads}
+    for r in sorted(reads, key=lambda r: r.claim.content.end - r.claim.content.start, reverse=True):
+        for o in reads:
+            if _inside(r.claim, o.claim) and _same_source(r, o):
+                family[r.id] = family[o.id]
+                break
 
     def add(a: Claim, b: Claim, about: str, reason: str) -> None:
-        found.append(
-            Contradiction(
-                id=f"{doc_id[:12]}-x{len(found)}",
-                doc_id=doc_id,
-                claims=(a.id, b.id),
-                about=about,
-                reason=reason,
-            )
-        )
+        key = frozenset((family[a.id], family[b.id]))
+        if key in pairs or len(key) < 2:
+            return
+        pairs.add(key)
+        found.append(Contradiction(id=f"{doc_id[:12]}-x{len(found)}", doc_id=doc_id, claims=(a.id, b.id),
+                                   about=about[:200], reason=reason))  # fmt: skip
 
-    # A figure against "lower/higher numbers": the nearest earlier claim with a figure.
-    for y in claims:
-        if not _COMPARATIVE_FIGURES.search(y.content.text):
-            continue
-        earlier = [
-            x for x in claims
-            if figures_by_claim.get(x.id) and x.prov.start < y.prov.start and _speaker(x) != _speaker(y)
-        ]
-        if earlier:
-            x = earlier[-1]
-            q = figures_by_claim[x.id][0]
-            about = f"{q.of or q.unit or 'figure'}: {q.prov.text} vs {y.content.text}"
-            add(x, y, about[:200], "conflicting figures")
+    _figures(claims, quantities, reads, add)
     # A claim nested in another's content by another speaker ("X stated that Russia intended
-    # to ...") speaks through the outer one; nested by the same speaker ("..., the governor
-    # said, adding that ..."), it is the more precise of the two.
-    def inside(c: Claim, o: Claim) -> bool:
-        return o is not c and o.content.start <= c.content.start and c.content.end <= o.content.end and (
-            (o.content.start, o.content.end) != (c.content.start, c.content.end)
-        )
-
+    # to ...") speaks through the outer one: it is paired only with that outer claim, which
+    # may deny it ("denied reports that ...").
     outer = [
-        c for c in claims
-        if not any(inside(c, o) and _speaker(o) != _speaker(c) for o in claims)
-        and not any(inside(i, c) and _speaker(i) == _speaker(c) for i in claims)
-    ]  # fmt: skip
-    negated = {c.id: _negated_terms(c) for c in outer}
-    plain = [c for c in outer if not _COMPARATIVE_FIGURES.search(c.content.text)]
-    asserted = [(c, _terms(c.content.text)) for c in plain if not negated[c.id]]
-    for neg in (c for c in plain if negated[c.id]):
-        scope = negated[neg.id]
+        r
+        for r in reads
+        if not any(_inside(r.claim, o.claim) and not _same_source(r, o) for o in reads)
+    ]
+    for r in reads:
+        for o in reads:
+            if _inside(r.claim, o.claim) and not _same_source(r, o):
+                why = _pair_reason(r, o, near=False)
+                if why:
+                    add(r.claim, o.claim, _about(r.claim, o.claim), f"{_kind(r, o)}: {why}")
+    for b in outer:
         rivals = [
-            (pos, terms & scope)
-            for pos, terms in asserted
-            if not (_speaker(pos) and _speaker(pos) == _speaker(neg))
-        ]
-        rivals = [(pos, shared) for pos, shared in rivals if shared]
+            (a, why) for a in outer
+            if a is not b and not _same_source(a, b)
+            and (why := _pair_reason(a, b, near=0 <= b.claim.content.start - a.claim.content.end <= _NEAR)
+                 if a.claim.prov.start <= b.claim.prov.start else _pair_reason(b, a, near=False))
+        ]  # fmt: skip
         # A rebuttal answers what was said before it; a later claim is its rival only when
         # nothing earlier is.
-        earlier = [r for r in rivals if r[0].prov.start < neg.prov.start]
-        for pos, shared in earlier or rivals[:1]:
+        earlier = [(a, why) for a, why in rivals if a.claim.prov.start < b.claim.prov.start]
+        for a, why in earlier[-1:] or rivals[:1]:
+            first, second = (a, b) if a.claim.prov.start <= b.claim.prov.start else (b, a)
             add(
-                pos,
-                neg,
-                f"{pos.content.text[:80]} vs {neg.content.text[:80]}",
-                f"{'hedged assertion' if pos.hedged else 'assertion'} vs "
-                f"{'denial' if neg.stance == 'deny' else 'negation'} "
-                f"(shared: {', '.join(sorted(shared))})",
+                first.claim,
+                second.claim,
+                _about(first.claim, second.claim),
+                f"{_kind(first, second)}: {why}",
+            )
+        answered = _rebutted(b, reads)
+        if answered is not None:
+            a, phrase = answered
+            add(
+                a.claim,
+                b.claim,
+                _about(a.claim, b.claim),
+                f"rebuttal: {phrase!r} answers the claim before it",
             )
     return found
 
 
-_NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:[-’'][A-Za-z]+)?\b")
+def _kind(a: _Read, b: _Read) -> str:
+    denial = any(r.claim.stance == "deny" for r in (a, b))
+    return "assertion vs denial" if denial else "disagreement"
+
+
+def _about(a: Claim, b: Claim) -> str:
+    return f"{a.content.text[:90]} vs {b.content.text[:90]}"
+
+
+def _rebutted(b: _Read, reads: Sequence[_Read]) -> tuple[_Read, str] | None:
+    """The claim that "It's not true" (opening a sentence of b's content) answers: the last
+    claim of another source ending just before it (also one quoted inside b: "The Russians
+    said they took the city. It's not true."), which asserts something."""
+    m = _REBUTTAL.search(b.claim.content.text)
+    if m is None:
+        return None
+    at = b.claim.content.start + m.start()
+    before = [a for a in reads if a.claim.content.end <= at + 1 and a is not b]
+    if not before:
+        return None
+    a = max(before, key=lambda r: r.claim.content.end)
+    if at - a.claim.content.end > _REBUTTAL_REACH or _same_source(a, b):
+        return None
+    if not any(not p.negated and p.mode in _COMPARABLE_MODES for p in a.props):
+        return None
+    return a, m.group().strip(" -–—.\n")
+
+
+def _figures(
+    claims: Sequence[Claim], quantities: Sequence[Quantity], reads: Sequence[_Read], add
+) -> None:  # type: ignore[no-untyped-def]
+    """A figure against "lower/higher numbers" of the same kind: the nearest earlier claim of
+    another source with such a figure."""
+    by_claim: dict[str, list[Quantity]] = {}
+    for q in quantities:
+        if q.claim_id:
+            by_claim.setdefault(q.claim_id, []).append(q)
+    read = {r.id: r for r in reads}
+    for y in claims:
+        m = _COMPARATIVE_FIGURES.search(y.content.text)
+        if not m:
+            continue
+        kinds = [k for k, rx in _FIGURE_KINDS.items() if rx.search(m.group())]
+        earlier = [
+            (x, q) for x in claims if x.prov.start < y.prov.start and not _same_source(read[x.id], read[y.id])
+            for q in by_claim.get(x.id, [])
+            if any(_FIGURE_KINDS[k].search(f"{q.of or ''} {q.unit or ''} {x.content.text}") for k in kinds)
+        ]  # fmt: skip
+        if earlier:
+            x, q = earlier[-1]
+            add(
+                x,
+                y,
+                f"{q.of or q.unit or 'figure'}: {q.prov.text} vs {y.content.text}",
+                "conflicting figures",
+            )
+
+
+# --- across documents ---------------------------------------------------------------------
+
 _CROSS_DAYS = 7
-
-
-def _names(text: str) -> set[str]:
-    """Capitalised words after the first (places, parties, people) in a claim's content."""
-    found = _NAME.findall(text)
-    return {w.lower()[:_STEM] for w in found[1:] if w.lower() not in _STOP} | {
-        w.lower()[:_STEM] for w in found[:1] if text[:1] != w[:1] and w.lower() not in _STOP
-    }
 
 
 def claim_from_row(row: dict) -> Claim:  # type: ignore[type-arg]
@@ -179,39 +486,71 @@ def claim_from_row(row: dict) -> Claim:  # type: ignore[type-arg]
     return Claim(prov=prov, **fields)
 
 
+_NEGATIVE_CUE = re.compile(
+    r"\b(?:not|no|never|nothing|none|nobody|neither|nor|without|deny|denies|denied|false|untrue|"
+    r"absurd|lie|lies|nonsense|fake|stop|stopped|halt|halted|refuse|refused)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}")
+
+
 def find_cross_contradictions(
-    claims: Sequence[Claim], published: dict[str, dt.date | None]
+    claims: Sequence[Claim], published: dict[str, dt.date | None], *, nlp: Language | None = None
 ) -> list[Contradiction]:
-    """Pairs of claims from different documents that disagree: one asserts what the other
-    negates or denies, about a shared term, naming the same place or party, published within a
-    week of each other. `published` maps doc_id to the document's date."""
-    found: list[Contradiction] = []
-    # Each claim's terms, negated terms and names, worked out once (the pass below is pairwise).
-    negated = {c.id: _negated_terms(c) for c in claims}
-    terms = {c.id: _terms(c.content.text) for c in claims}
-    names = {c.id: _names(c.content.text) for c in claims}
-    by_day: dict[dt.date, list[Claim]] = {}
-    for c in claims:  # blocked by publication day: no pass over all pairs
-        when = published.get(c.prov.doc_id)
-        if when is not None and not negated[c.id] and not _COMPARATIVE_FIGURES.search(c.content.text):
-            by_day.setdefault(when, []).append(c)
-    for neg in claims:
-        day = published.get(neg.prov.doc_id)
-        scope = negated[neg.id]
-        if not scope or not names[neg.id] or day is None or _COMPARATIVE_FIGURES.search(neg.content.text):
+    """Pairs of claims from different documents that disagree: the same proposition, one side
+    negated or denied, naming the same place or person, published within a week of each other.
+
+    Args:
+        claims: claims of many documents.
+        published: doc_id -> the document's publication date.
+        nlp: the spaCy pipeline; the default model when None.
+    """
+    # Only claims that could be a side are parsed: a negated one, and those sharing a
+    # capitalised word with a negated one published within the week.
+    negative = [c for c in claims if c.stance == "deny" or _NEGATIVE_CUE.search(c.content.text)]
+    if not negative:
+        return []
+    names_by_day: dict[dt.date, set[str]] = {}
+    for c in negative:
+        day = published.get(c.prov.doc_id)
+        if day is not None:
+            names_by_day.setdefault(day, set()).update(_CAPITALISED.findall(c.content.text))
+    candidates = []
+    for c in claims:
+        day = published.get(c.prov.doc_id)
+        if day is None:
             continue
-        nearby = (c for k in range(-_CROSS_DAYS, _CROSS_DAYS + 1)
-                  for c in by_day.get(day + dt.timedelta(days=k), ()))  # fmt: skip
-        for pos in nearby:
-            if pos.prov.doc_id == neg.prov.doc_id or (_speaker(pos) and _speaker(pos) == _speaker(neg)):
-                continue
-            shared = terms[pos.id] & scope
-            if shared and names[pos.id] & names[neg.id]:
-                kind = "denial" if neg.stance == "deny" else "negation"
-                firm = "hedged assertion" if pos.hedged else "assertion"
+        near_names = set().union(*(names_by_day.get(day + dt.timedelta(days=k), set())
+                                   for k in range(-_CROSS_DAYS, _CROSS_DAYS + 1)))  # fmt: skip
+        if near_names & set(_CAPITALISED.findall(c.content.text)):
+            candidates.append(c)
+    reads = _read(candidates, nlp)
+    found: list[Contradiction] = []
+    by_concept: dict[str, list[_Read]] = {}
+    for r in reads:
+        for concept in {p.concept for p in r.props}:
+            by_concept.setdefault(concept, []).append(r)
+    seen: set[frozenset[str]] = set()
+    for group in by_concept.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                da, db = published.get(a.claim.prov.doc_id), published.get(b.claim.prov.doc_id)
+                if a.claim.prov.doc_id == b.claim.prov.doc_id or da is None or db is None:
+                    continue
+                if (
+                    abs((da - db).days) > _CROSS_DAYS
+                    or frozenset((a.id, b.id)) in seen
+                    or _same_source(a, b)
+                ):
+                    continue
+                why = _pair_reason(a, b, near=False, cross=True)
+                if not why or "cause" in why or " vs not " not in why:
+                    continue
+                seen.add(frozenset((a.id, b.id)))
+                pos, neg = (a, b) if any(p.negated for p in b.props) else (b, a)
                 found.append(Contradiction(
-                    id=f"{neg.id}-{pos.id}", doc_id=neg.prov.doc_id, claims=(pos.id, neg.id),
-                    about=f"{pos.content.text[:80]} vs {neg.content.text[:80]}",
-                    reason=f"{firm} vs {kind} across documents (shared: {', '.join(sorted(shared))})",
+                    id=f"{neg.id}-{pos.id}", doc_id=neg.claim.prov.doc_id, claims=(pos.id, neg.id),
+                    about=_about(pos.claim, neg.claim)[:200],
+                    reason=f"{_kind(pos, neg)} across documents: {why}",
                 ))  # fmt: skip
     return found
