@@ -38,6 +38,10 @@ _ANAPHORIC_VERBS = frozenset(
 # An orphan quote continues the previous claim's speaker only this close after it (characters).
 _ORPHAN_QUOTE_REACH = 400
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# Words that are never part of a person's name, though the tagger sometimes says so.
+_NOT_PERSON_WORDS = frozenset(lex.CAPITAL_GOVERNMENTS) | frozenset(
+    {"russia", "ukraine", "nato", "kyiv", "kiev", "moscow", "twitter", "facebook", "telegram", "stream", "god"}
+)
 
 
 @dataclass
@@ -224,7 +228,7 @@ def _orphan_quotes(doc: Doc, drafts: list[_Draft], quotes: list[tuple[int, int]]
 def _resolve_speakers(doc: Doc, drafts: list[_Draft]) -> None:
     resolver = Resolver()
     text = doc.text  # Doc.text rebuilds the string on every access
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    persons = _person_names(doc)
     name_entities: dict[int, Entity] = {}
     ordered = sorted(drafts, key=lambda d: d.cand.speaker.i if d.cand.speaker is not None else -1)
     first_person = [
@@ -243,8 +247,8 @@ def _resolve_speakers(doc: Doc, drafts: list[_Draft]) -> None:
         draft.entity = entity
         # "who" keeps its own span (it is where the text names the speaker); the entity is
         # its antecedent's, as for "he".
-        draft.speaker_span = (
-            (head.idx, head.idx + len(head)) if ref is not None else (info.start, info.end)
+        draft.speaker_span = _without_cue(
+            (head.idx, head.idx + len(head)) if ref is not None else (info.start, info.end), draft.cand, text
         )
         draft.role = info.role
     # "I"/"we" inside a quotation is the quoted speaker ("'We believe ...,' Kirby said").
@@ -271,6 +275,17 @@ def _resolve_speakers(doc: Doc, drafts: list[_Draft]) -> None:
             draft.entity = resolver.add(info, text[info.start : info.end], None)
 
 
+def _without_cue(span: tuple[int, int], cand: Candidate, text: str) -> tuple[int, int]:
+    """A speaker span never holds its own cue: the parser hangs "- assures" of a dash quote
+    on the name after it ("underway - assures Serhiy Haidai")."""
+    start, end = span
+    if cand.cue_start >= 0 and start < cand.cue_end <= end:
+        start = cand.cue_end
+        while start < end and not text[start].isalnum():
+            start += 1
+    return start, end
+
+
 def _inside_direct(draft: _Draft, drafts: list[_Draft]) -> bool:
     s, e = draft.content
     return any(
@@ -282,7 +297,7 @@ def _nearest_person(
     doc: Doc, persons: list, before: int, resolver: Resolver, cache: dict[int, Entity]
 ) -> Entity | None:
     """The person named most recently before a pronoun, when no person spoke since then."""
-    prior = [p for p in persons if p.end_char <= before and p.root.dep_ in ("nsubj", "nsubjpass")]
+    prior = [p for p in persons if p.end_char <= before and _subject_like(p.root)]
     if not prior:
         return None
     last = prior[-1]
@@ -297,6 +312,31 @@ def _nearest_person(
         cache[last.start_char] = resolver.add(_describe(last.root), last.text, None)
         resolver.history.pop()
     return cache[last.start_char]
+
+
+# Titles before a name that the tagger labels ORG ("spokesperson Oleg Nikolenko").
+_PERSON_TITLE_WORDS = lex.TITLES | frozenset({"spokesperson", "aide", "ambassador", "envoy", "diplomat", "leader"})
+
+
+def _person_names(doc: Doc) -> list:  # type: ignore[type-arg]
+    """Names a "he" or "she" can stand for: PERSON entities that look like a person's name
+    (no digits, not a party, capital or country: the tagger calls "Nord Stream 2" and "Kyiv"
+    persons), and other names right after a person's title ("spokesperson Oleg Nikolenko")."""
+    out = []
+    for e in doc.ents:
+        words = [t for t in e if not t.is_punct]
+        if not words or any(not t.is_alpha for t in words) or any(t.lower_ in _NOT_PERSON_WORDS for t in words):
+            continue
+        if e.label_ == "PERSON" or e.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and len(words) >= 2 and e.start > 0 and (
+            doc[e.start - 1].lower_ in _PERSON_TITLE_WORDS
+        ):
+            out.append(e)
+    return out
+
+
+def _subject_like(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A subject, or the name set beside one ("the officer, Captain Anton Sydorov, was ...")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _statement_date(

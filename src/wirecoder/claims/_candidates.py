@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from wirecoder.claims import _lexicon as lex
+from wirecoder.claims._dashes import dash_cues
 from wirecoder.claims._evidential import evidential_cue
 from wirecoder.claims._nominal import according_cue, expressed_cue, nominal_cue, prep_cue
 from wirecoder.claims._rules import Candidate, around, cue_lemma, trim, verb_cue
@@ -35,6 +36,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             cand = nominal_cue(tok)
         if cand is not None:
             out.append(cand)
+    out.extend(dash_cues(doc))
     return out
 
 

@@ -78,8 +78,45 @@ def around(
     )  # fmt: skip
 
 
+# Governors that make a cue under them something asked for or refused, not said: "called on
+# Russia to deny ...", "refused to confirm ...".
+_REQUESTING = frozenset({"call", "urge", "ask", "demand", "appeal", "press", "push", "implore", "beg",
+                         "encourage", "invite", "want", "expect", "refuse", "fail", "decline",
+                         "pressure", "force", "challenge", "dare"})  # fmt: skip
+# What "deny" withholds rather than disputes ("denied access to the crossing").
+_WITHHELD = frozenset({"access", "entry", "permission", "permit", "visa", "passage", "right", "service"})
+# Perception cues whose perceiver is the reader or the reporter ("you can see smoke", "I could
+# see the tanks"): a description of the scene, not somebody's statement.
+_PERCEPTION = frozenset({"see", "watch", "notice", "hear", "observe", "look", "witness"})
+
+
+def _not_said(verb: Token, lemma: str) -> bool:
+    """A cue that attributes nothing: requested or refused, a denial that withholds ("denied
+    them entry", "are denied access"), the narrator's or the reader's own perception."""
+    if verb.dep_ == "xcomp" and cue_lemma(verb.head) in _REQUESTING:
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
+    if lemma == "deny" and (
+        len(objects) > 1  # "denied them entry": two objects, a thing withheld from someone
+        or any(c.lemma_ in _WITHHELD for c in objects)
+        or (any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(c.dep_ == "ccomp" for c in verb.children))
+    ):
+        return True
+    if lemma in _PERCEPTION:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (
+            subj.lower_ in ("you", "one")
+            or (subj.lower_ == "i" and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children))
+        ):
+            return True
+    return False
+
+
 def verb_cue(verb: Token) -> Candidate | None:
-    entry = lex.CUE_VERBS[cue_lemma(verb)]
+    lemma = cue_lemma(verb)
+    entry = lex.CUE_VERBS[lemma]
+    if _not_said(verb, lemma):
+        return None
     # "was reported as saying": the speaker belongs to the governing verb.
     governors = [verb]
     if verb.dep_ in ("pcomp", "xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
@@ -149,6 +186,10 @@ def verb_cue(verb: Token) -> Candidate | None:
     via, via_toks = find_channel(governors, exclude=set())
     frame |= via_toks
     content = _clausal_content(verb, speaker) or as_clause_content(verb, speaker)
+    if content is None and entry.takes_object and any(c.dep_ == "oprd" for c in verb.children):
+        # "called the United States 'the one who started ...'": the object is part of what
+        # was said, not of the frame, or the label would lose whom it is about.
+        content = _object_content(verb, frame, speaker)
     if content is None and _evidence_holder(verb, holder):
         # "a new poll shows Clinton and Sanders in a dead heat": the whole predicate.
         frame -= {t.i for c in verb.rights if c.dep_ in ("dobj", "prep") for t in c.subtree}
