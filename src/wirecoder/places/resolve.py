@@ -27,7 +27,7 @@ from wirecoder.parse import ParsedArticle
 from wirecoder.places._fold import fold
 from wirecoder.places._geo import bearing_of, haversine_km, offset
 from wirecoder.places._screen import NATURAL as _NATURAL
-from wirecoder.places._screen import country_share, far_namesake, is_bloc, yardstick
+from wirecoder.places._screen import Geography, country_share, far_namesake, is_bloc, is_compass, yardstick
 from wirecoder.places.gazetteer import LOOSE, Candidate, Gazetteer
 from wirecoder.places.recognize import FACILITY_NAME, FACILITY_SEAT, ORG_SEAT, Toponym, recognize_toponyms
 from wirecoder.records import PlaceMention
@@ -121,6 +121,19 @@ class _Context:
             d = min(_fast_km(c.lat, c.lon, a, b) for a, b in points)
             total += math.exp(-d / COHERENCE_KM)
         return total
+
+    def regions_named(self, name: str) -> set[str]:
+        """First-level regions (admin codes) of the document's other names: the regions they
+        name, and those of their best-known towns under their own names."""
+        key = fold(name)
+        out: set[str] = set()
+        for t in self.toponyms:
+            if fold(t.name) == key:
+                continue
+            for c in t.candidates[:3]:
+                if c.admin1_code and (c.feature == "ADM1" or c.name_kind == 0 and c.is_populated_place):
+                    out.add(c.admin1_code)
+        return out
 
     def focus(self, name: str, admin: bool = False) -> dict[str, float]:
         """Country (or first-level region) code -> share of the document's other names."""
@@ -395,7 +408,12 @@ def _not_here(parsed: ParsedArticle, ctx: _Context, t: Toponym, c: Candidate) ->
     if why is not None:
         return why
     focus = ctx.focus(t.name)
-    if focus and far_namesake(t, c, country_share(focus, c.country_code)):
+    geo = Geography(
+        country=country_share(focus, c.country_code),
+        region_named=c.admin1_code is not None and c.admin1_code in ctx.regions_named(t.name),
+        near=ctx.coherence(t.name, c),
+    )
+    if focus and far_namesake(t, c, geo):
         if t.label in ("GPE", "LOC", "FAC"):
             where = f"{c.name}, {c.country_code}" if c.country_code else c.name
             return f"only a namesake far from the document's places ({where}) has this name"
@@ -405,8 +423,9 @@ def _not_here(parsed: ParsedArticle, ctx: _Context, t: Toponym, c: Candidate) ->
 
 def resolve_toponyms(parsed: ParsedArticle, toponyms: list[Toponym]) -> list[PlaceMention]:
     """Resolve recognised toponyms to PlaceMentions (see the module docstring for the evidence)."""
-    # "Nato", "the West": blocs, never places (see `_screen.is_bloc`).
-    toponyms = _loose_in_focus([t for t in toponyms if not is_bloc(t)])
+    # "Nato", "the West": blocs, never places; "Southern": a direction, kept unresolved.
+    toponyms = [dataclasses.replace(t, candidates=()) if is_compass(t) else t for t in toponyms if not is_bloc(t)]
+    toponyms = _loose_in_focus(toponyms)
     first = _choose(toponyms, None)
     ctx = _Context(toponyms, _containers(parsed, toponyms))
     ctx.anchors = [(fold(toponyms[i].name), c.lat, c.lon) for i, (c, m) in first.items() if m >= 2.0]
@@ -450,6 +469,8 @@ def resolve_toponyms(parsed: ParsedArticle, toponyms: list[Toponym]) -> list[Pla
             ))  # fmt: skip
         else:
             reason = "unknown place: no gazetteer entry has this name"
+            if is_compass(t):
+                reason = "a compass word: it names a direction or part of a place, not one the gazetteer holds"
             if t.hint == "street":
                 reason = "a street or road: the gazetteer holds no streets"
             mentions.append(PlaceMention(
