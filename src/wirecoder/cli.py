@@ -97,15 +97,25 @@ def _point(name: str | None, flag: str) -> tuple[float, float] | None:
 
 def _event_query(
     since: str | None, until: str | None, place: str | None, place_flag: str, km: float,
-    event_type: str | None, doc: str | None,
+    event_type: str | None, doc: str | None, generic: bool = False,
 ) -> Any:
     """The EventQuery of the filter options the event commands share."""
     from wirecoder.store import EventQuery
 
     return EventQuery(
         since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type,
-        near=_point(place, place_flag), km=km, doc_id=doc,
+        near=_point(place, place_flag), km=km, doc_id=doc, generic=generic,
     )  # fmt: skip
+
+
+GenericOpt = Annotated[
+    bool,
+    typer.Option(
+        "--generic",
+        help="also show generic mentions (war talk, plans, threats, negations, habits: event_kind "
+        "generic, with their reason); by default only incidents and background incidents",
+    ),
+]
 
 
 def _cell(row: dict[str, Any], col: str) -> str:
@@ -213,6 +223,7 @@ def extract(
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD")] = None,
     fmt: FormatOpt = "jsonl",
     max_bytes: Annotated[int | None, typer.Option(help="refuse inputs larger than this")] = None,
+    generic: GenericOpt = False,
 ) -> None:
     """Extract without storing. JSONL is the machine contract (see `wirecoder schema`)."""
     from wirecoder.ingest import read_inputs
@@ -240,9 +251,9 @@ def extract(
             if fmt == "jsonl":  # stream the contract: one article at a time, nothing held
                 from wirecoder.export import write_jsonl
 
-                write_jsonl(result.contract_rows(), sys.stdout)
+                write_jsonl(result.contract_rows(generic=generic), sys.stdout)
             else:
-                rows.extend(result.contract_rows())
+                rows.extend(result.contract_rows(generic=generic))
     except WirecoderError as e:
         _fail(str(e))
     if fmt == "table":
@@ -261,13 +272,15 @@ def events(
     km: Annotated[float, typer.Option(help="radius around --near, in km")] = 25.0,
     event_type: Annotated[str | None, typer.Option("--type", help="ACLED event or sub-event type")] = None,
     doc: Annotated[str | None, typer.Option(help="only this document id")] = None,
+    generic: GenericOpt = False,
     db: DbOpt = None,
     fmt: FormatOpt = "table",
 ) -> None:
-    """List stored events, oldest first."""
+    """List stored events, oldest first: incidents and background incidents (--generic adds the
+    generic mentions)."""
     from wirecoder.store import open_store
 
-    query = _event_query(since, until, near, "--near", km, event_type, doc)
+    query = _event_query(since, until, near, "--near", km, event_type, doc, generic)
     try:
         rows = open_store(_settings(db).db).get_events(query)
     except WirecoderError as e:
@@ -275,7 +288,8 @@ def events(
     _emit(
         rows,
         fmt,
-        ["date", "acled_event_type", "acled_sub_event_type", "actor1", "place.name", "status", "source", "text"],
+        ["date", "acled_event_type", "acled_sub_event_type", "actor1", "place.name", "status", "event_kind",
+         "confidence", "source", "text"],
     )
 
 
@@ -297,9 +311,13 @@ def export(
     event_type: Annotated[str | None, typer.Option("--type", help="ACLED event or sub-event type")] = None,
     actor: Annotated[str | None, typer.Option(help="actor1 or actor2 contains this")] = None,
     status: Annotated[
-        str | None, typer.Option(help="confirmed, claimed, denied, announced or background")
+        str | None, typer.Option(help="confirmed, claimed, denied or announced")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="incident or background (generic too with --generic)")
     ] = None,
     doc: Annotated[str | None, typer.Option(help="only this document id")] = None,
+    generic: GenericOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Export stored events for other tools: ACLED's CSV layout (pandas, spreadsheets), GeoJSON
@@ -313,7 +331,7 @@ def export(
         _fail(f"unknown --format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}", code=2)
     if fmt == "parquet" and output is None:
         _fail("--format parquet writes a binary file: give --output FILE.parquet", code=2)
-    query = _event_query(since, until, near, "--near", km, event_type, doc)
+    query = _event_query(since, until, near, "--near", km, event_type, doc, generic)
     try:
         store = open_store(_settings(db).db)
         rows = store.get_events(query)
@@ -325,6 +343,8 @@ def export(
         rows = [r for r in rows if needle in f"{r.get('actor1') or ''} {r.get('actor2') or ''}".lower()]
     if status:
         rows = [r for r in rows if r.get("status") == status]
+    if kind:
+        rows = [r for r in rows if r.get("event_kind") == kind]
     handle = sys.stdout if output is None or fmt == "parquet" else output.open("w", encoding="utf-8", newline="")
     try:
         if fmt == "acled-csv":

@@ -11,7 +11,8 @@
     ├── StageError              a pipeline stage failed on an article (names stage and article)
     ├── PipelineError           stages registered in an order that cannot run
     ├── StoreError              the store cannot be opened or written
-    └── GoldFileError           a gold or dev file cannot be read for eval
+    ├── GoldFileError           a gold or dev file cannot be read for eval
+    └── RulebookError           a rulebook table is missing or names an unknown category
 """
 
 from __future__ import annotations
@@ -71,3 +72,7 @@ class StoreError(WirecoderError):
 
 class GoldFileError(WirecoderError):
     pass
+
+
+class RulebookError(WirecoderError):
+    """A rulebook table cannot be read, or a row names a slot, reason or category that does not exist."""

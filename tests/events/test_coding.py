@@ -13,7 +13,7 @@ def test_acled_taxonomy_is_complete() -> None:
 
 
 def _events(pipeline, article, text, published="2022-03-10"):
-    return pipeline.process_one(article(text, published)).events
+    return pipeline.process_one(article(text, published)).incidents
 
 
 def test_headline_fragments_report_events(pipeline, article) -> None:
@@ -80,7 +80,7 @@ def test_undated_event_takes_the_news_day_not_the_print_day(pipeline, article) -
     text = (
         "Ukrainian officials said on Thursday that the front had moved. "
         "By Thursday night, troops were near the river. "
-        '"Firefights are breaking out near the crossings," an analyst said.'
+        '"Firefights are breaking out near the crossings at Nova Kakhovka," an analyst said.'
     )
     evs = _events(pipeline, article, text, "2022-11-11")  # a Friday
     (clash,) = [e for e in evs if e.acled_sub_event_type == "Armed clash"]

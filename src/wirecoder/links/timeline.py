@@ -19,7 +19,7 @@ from wirecoder.links.linking import similarity
 from wirecoder.records import DATE_METHOD_RANK
 
 _WIRE_COPY = 0.9  # two documents whose sentence for an event is this alike carry one wire story
-_STATUS_ORDER = ("confirmed", "claimed", "announced", "denied", "background")
+_STATUS_ORDER = ("confirmed", "claimed", "announced", "denied")
 _SIDES = [
     (re.compile(r"ukrain|kyiv|kiev|zelensk", re.I), "Ukraine"),
     (re.compile(r"russia|moscow|kremlin|putin|peskov", re.I), "Russia"),
@@ -139,7 +139,7 @@ def build_timeline(
                            m.get("geo_precision") or 9, m["doc_id"], m["start"]),
         )  # fmt: skip
         statuses = {m.get("status") or "confirmed" for m in group}
-        status = next(s for s in _STATUS_ORDER if s in statuses)
+        status = next((s for s in _STATUS_ORDER if s in statuses), "confirmed")
         disagreements = _figure_conflicts(group)
         if "denied" in statuses and statuses & {"confirmed", "claimed"}:
             deniers = sorted({m.get("source") or "a source" for m in group if m.get("status") == "denied"})

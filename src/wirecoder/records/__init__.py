@@ -3,6 +3,8 @@
 from wirecoder.records.article import Article, PublishedFrom, Sentence
 from wirecoder.records.items import (
     DATE_METHOD_RANK,
+    AbstainReason,
+    EventKind,
     Claim,
     ClaimSpeaker,
     Contradiction,
@@ -20,6 +22,8 @@ from wirecoder.records.result import ArticleResult, StageFailure
 
 __all__ = [
     "DATE_METHOD_RANK",
+    "AbstainReason",
+    "EventKind",
     "Article",
     "ArticleResult",
     "Claim",

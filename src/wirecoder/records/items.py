@@ -147,8 +147,24 @@ DateMethod = Literal["governing", "statement", "sentence", "narrative", "publica
 DATE_METHOD_RANK: dict[str, int] = {m: i for i, m in enumerate(get_args(DateMethod))}
 
 
+EventKind = Literal["incident", "background", "generic"]
+# Why a candidate is a generic mention and not an incident (kept, as unresolved times keep theirs).
+AbstainReason = Literal[
+    "negated", "modal", "future", "conditional", "question", "plan", "prediction", "threat",
+    "appeal", "hypothetical", "accusation", "denied", "habitual", "summary", "generic",
+    "unanchored", "coarse-date", "relative-clause",
+]
+
+
 class Event(Item):
-    """Something that happened (or was claimed, announced, denied), coded the ACLED way."""
+    """Something that happened (or was claimed, announced, denied), coded the ACLED way.
+
+    `event_kind` says what the text supports: an `incident` (a specific event that happened, or
+    that a source says happened, anchored in time or below the country), a `background` incident
+    (an earlier one, dated by its own expression, told for context), or a `generic` mention (war
+    talk, a plan, threat, hypothetical, negation, habit or summary: `reason` says which). The
+    CLI shows incidents and background incidents by default.
+    """
 
     kind: ClassVar[str] = "event"
     id: str
@@ -167,7 +183,10 @@ class Event(Item):
     source: str | None = None
     claim_id: str | None = None
     claimed: bool = False
-    status: Literal["confirmed", "claimed", "denied", "announced", "background"] = "confirmed"
+    status: Literal["confirmed", "claimed", "denied", "announced"] = "confirmed"
+    event_kind: EventKind = "incident"
+    reason: AbstainReason | None = None  # set on generic mentions only
+    confidence: float = 0.5  # events.confidence(): how well the text supports the event
     quantity: str | None = None  # e.g. "dozens communities", "41 communities"
     disorder_type: str | None = None  # ACLED: Political violence, Demonstrations, Strategic developments
     plover_event_type: str | None = None  # PLOVER: ASSAULT, COERCE, RETREAT, CONSULT ...

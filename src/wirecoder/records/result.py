@@ -38,6 +38,11 @@ class ArticleResult(Record):
     failures: tuple[StageFailure, ...] = ()
     pipeline_version: str
 
+    @property
+    def incidents(self) -> tuple[Event, ...]:
+        """The events shown by default: incidents and background incidents, not generic mentions."""
+        return tuple(e for e in self.events if e.event_kind != "generic")
+
     def document_row(self) -> dict[str, Any]:
         a = self.article
         return {
@@ -53,10 +58,12 @@ class ArticleResult(Record):
             "pipeline_version": self.pipeline_version,
         }
 
-    def contract_rows(self) -> list[dict[str, Any]]:
-        """The document row, then every item as a JSONL contract row."""
+    def contract_rows(self, *, generic: bool = True) -> list[dict[str, Any]]:
+        """The document row, then every item as a JSONL contract row (generic event mentions
+        only when `generic`)."""
         rows = [self.document_row()]
-        for group in (self.times, self.places, self.claims, self.quantities, self.events):
+        events = self.events if generic else self.incidents
+        for group in (self.times, self.places, self.claims, self.quantities, events):
             rows.extend(item.contract() for item in group)
         rows.extend(c.contract() for c in self.contradictions)
         return rows
@@ -67,6 +74,7 @@ class ArticleResult(Record):
             "place": len(self.places),
             "claim": len(self.claims),
             "quantity": len(self.quantities),
-            "event": len(self.events),
+            "event": len(self.incidents),
+            "generic": len(self.events) - len(self.incidents),
             "contradiction": len(self.contradictions),
         }

@@ -29,6 +29,7 @@ class EventQuery(BaseModel):
     km: float = 25.0
     doc_id: str | None = None
     limit: int | None = None
+    generic: bool = False  # also generic mentions (war talk, plans, negations), not only incidents
 
 
 class Store(Protocol):

@@ -68,7 +68,10 @@ events = Table(
     Column("payload", Text, nullable=False),
     Column("cluster_id", String(80)),  # the real-world event this mention reports (links/linking.py)
     Column("geo_precision", Integer),
+    Column("event_kind", String(16), nullable=False, server_default="incident"),  # incident, background, generic
+    Column("confidence", Float),
     Index("ix_events_dates", "date_start", "date_end"),
+    Index("ix_events_kind", "event_kind"),
     Index("ix_events_cluster", "cluster_id"),
     Index("ix_events_latlon", "lat", "lon"),
     Index("ix_events_doc", "doc_id"),

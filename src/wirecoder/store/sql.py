@@ -186,6 +186,8 @@ class SqlStore:
                         "source": row.get("source"),
                         "status": row.get("status") or "confirmed",
                         "geo_precision": row.get("geo_precision"),
+                        "event_kind": row.get("event_kind") or "incident",
+                        "confidence": row.get("confidence"),
                         "payload": json.dumps(row, ensure_ascii=False),
                     }
                 )
@@ -198,6 +200,11 @@ class SqlStore:
     def _link(self, conn: Any, doc_id: str, event_rows: list[dict[str, Any]]) -> None:
         """Give each new event its cluster: an event already stored from another document that
         reports the same thing, found among stored events of the same type and dates only."""
+        # Clusters hold incidents only: a generic mention reports no real-world event.
+        linked = [r for r in event_rows if r["event_kind"] != "generic"]
+        for r in event_rows:
+            r["cluster_id"] = None
+        event_rows = linked
         new = [_link_event(r) for r in event_rows]
         dated = [e for e in new if e.start is not None and e.end is not None]
         linker = Linker()
@@ -207,6 +214,7 @@ class SqlStore:
             stored = conn.execute(
                 select(events).where(
                     events.c.doc_id != doc_id,
+                    events.c.event_kind != "generic",
                     events.c.event_type.in_({e.event_type for e in dated}),
                     events.c.date_end >= lo,
                     events.c.date_start <= hi,
@@ -236,6 +244,8 @@ class SqlStore:
             )
         if query.doc_id:
             stmt = stmt.where(events.c.doc_id == query.doc_id)
+        if not query.generic:
+            stmt = stmt.where(events.c.event_kind != "generic")
         if query.near:
             lat, lon = query.near
             lat0, lat1, lon0, lon1 = bounding_box(lat, lon, query.km)

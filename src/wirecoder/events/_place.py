@@ -1,0 +1,134 @@
+"""Where an event happened: the place mention its clause names, chosen over the parse.
+
+Hand-written over the dependency parse: the place nearest the trigger in the tree wins ("moved
+troops to Poland" over "amid the build-up on Ukraine's borders"), a town over its country, and
+places named for comparison or distance ("not in Frankfurt", "30 km from the border with
+Poland"), as the origin of a strike ("fired from Belarus") or inside the actor phrase
+("Ukraine's forces") are never the event's place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from wirecoder.records import PlaceMention
+
+COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
+# A place this close to the trigger in the parse belongs to the trigger's own phrase.
+NEAR_EDGES = 4
+# A place further than this from the trigger belongs to another part of the sentence.
+FAR_EDGES = 7
+_DIRECTION = re.compile(r"(?:north|south|east|west|central|centre|center)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+$", re.I)
+_CONTRAST = re.compile(r"\b(?:not(?:\s+(?:in|on|at|to))?|than|unlike|instead\s+of)\s+(?:the\s+)?$", re.I)
+_DISTANCE = re.compile(r"\b(?:km|kms|kilomet\w*|miles?|drive|hours?|away)\b\)?[^.;:]{0,40}\b(?:from|to|of)\b[^.;:]{0,40}$", re.I)
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def below_country(p: PlaceMention, text: str) -> bool:
+    """A place more precise than a whole country: a town, region, facility, or a part of a country
+    named by its direction ("eastern Ukraine")."""
+    if p.role != "location" or p.lat is None:
+        return False
+    feature = p.feature or ""
+    if feature in COUNTRY_FEATURES:
+        return bool(_DIRECTION.search(text[max(0, p.prov.start - 20) : p.prov.start]))
+    if feature in ("CONT", "RGN", "AREA") and not p.country_code:
+        return False  # "Europe", "the Middle East"
+    return True
+
+
+def is_reference(p: PlaceMention, text: str, *, remote: bool) -> bool:
+    """A place named for comparison, as a distance reference, or (for a strike) as where the
+    weapon came from: not where the event happened."""
+    before = text[max(0, p.prov.start - 60) : p.prov.start]
+    if _CONTRAST.search(before[-20:]) or _DISTANCE.search(before):
+        return True
+    return remote and bool(_ORIGIN.search(before[-40:]))
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    up_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in index:
+            return n + index[t.i]
+    return 99
+
+
+def place_distance(p: PlaceMention, trigger: Token) -> int:
+    span = trigger.doc.char_span(p.prov.start, p.prov.end, alignment_mode="expand")
+    return tree_distance(trigger, span.root) if span is not None else 99
+
+
+def usable_places(
+    places: Sequence[PlaceMention], text: str, *, avoid: set[int], remote: bool
+) -> list[PlaceMention]:
+    """Location mentions with coordinates that are not references, outside the actor phrase."""
+    return [
+        p for p in places
+        if p.role == "location" and p.lat is not None and p.prov.start not in avoid
+        and not is_reference(p, text, remote=remote)
+    ]  # fmt: skip
+
+
+def best_place(places: Sequence[PlaceMention], trigger: Token, *, max_edges: int = 99) -> PlaceMention | None:
+    """The most precise usable place near the trigger: anything over a whole country or a river,
+    places in the trigger's own phrase first, then the most precise, then the nearest."""
+    near = [(p, place_distance(p, trigger)) for p in places]
+    near = [(p, d) for p, d in near if d <= max_edges]
+    if not near:
+        return None
+    return min(
+        near,
+        key=lambda pd: (
+            (pd[0].feature or "") in COUNTRY_FEATURES,
+            (pd[0].feature or "").startswith("STM"),  # a river is a poor event location
+            pd[1] > NEAR_EDGES,
+            pd[0].geo_precision or 3,
+            pd[1],
+            pd[0].prov.start,
+        ),
+    )[0]
+
+
+# "the city", "the region": a place the article is about, named before.
+ANAPHORIC_PLACES = frozenset({"city", "town", "village", "region", "oblast", "province", "area", "district"})
+# A focus town must be named this often, and more often than any other, to stand for "the city".
+FOCUS_MENTIONS = 3
+
+
+def focus_town(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The town the article is about: named at least FOCUS_MENTIONS times and more often than
+    any other town; it stands for "the city" or "the region" the text refers back to."""
+    towns = [p for p in places if p.role == "location" and p.lat is not None and (p.feature or "").startswith("PPL")]
+    counts = Counter(p.geonames_id for p in towns)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < FOCUS_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(p for p in towns if p.geonames_id == ranked[0][0])
+
+
+def refers_back(tokens: Sequence[Token]) -> bool:
+    """Whether the tokens hold "the city", "the region" (a place named before, by its kind)."""
+    return any(
+        t.lemma_.lower() in ANAPHORIC_PLACES and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+        and not any(c.dep_ in ("compound", "amod", "prep") for c in t.children if c.lower_ != "of" or c.dep_ != "prep")
+        for t in tokens
+    )
+
+
+def focus_country(places: Sequence[PlaceMention]) -> str | None:
+    """The country the document's places lie in most often."""
+    counts = Counter(p.country_code for p in places if p.role == "location" and p.country_code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+__all__ = [
+    "COUNTRY_FEATURES", "FAR_EDGES", "NEAR_EDGES", "below_country", "best_place", "focus_country", "focus_town",
+    "is_reference", "place_distance", "refers_back", "usable_places",
+]
