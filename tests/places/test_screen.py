@@ -108,3 +108,19 @@ def test_first_name_in_org_is_no_seat(parse: Parse, gazetteer: Gazetteer) -> Non
     # alternate name of Volodymyr-Volynskyi, not the seat of anything.
     places = _places(parse, gazetteer, "The view is shared by Ukraine's leader, Volodymyr Zelenskiy, who spoke on Monday.")
     assert "Volodymyr" not in places
+
+
+def test_upper_case_headline_town_is_no_abbreviation(parse: Parse, gazetteer: Gazetteer) -> None:
+    places = _places(parse, gazetteer, "WAR IN UKRAINE: MISSILE ATTACKS STRIKE LVIV, A HUB FOR REFUGEES")
+    assert places["LVIV"].feature == "PPL" and places["LVIV"].country_code == "UA"  # not the oblast
+    assert "HUB" not in places  # a common word of the headline stays one
+
+
+def test_name_listed_with_world_cities_is_the_world_city(parse: Parse, gazetteer: Gazetteer) -> None:
+    # A Donbas village carries "New York" as an alternate name; listed among world cities the
+    # name is the state, however many Donbas towns the document names.
+    text = ("Shelling hit Donetsk, Horlivka and Toretsk overnight. Istanbul, Geneva, Brussels, New "
+            "York or Beijing: it does not matter where we negotiate peace, the president said.")  # fmt: skip
+    places = _places(parse, gazetteer, text)
+    assert places["New York"].country_code == "US" and places["Geneva"].country_code == "CH"
+    assert places["Horlivka"].country_code == "UA"

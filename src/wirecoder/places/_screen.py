@@ -19,10 +19,12 @@ from wirecoder.places.gazetteer import Candidate
 
 # Alliances, blocs and unions that news copy names like places ("talks in Nato", "the West's
 # answer") while the gazetteer holds towns of that spelling (Nato in the Philippines; West, a
-# region of Cameroon). They are actors, never places: their members lie in many countries.
+# region of Cameroon). They are actors, never places: their members lie in many countries. The
+# planet is here too ("when the Earth freezes"): Earth, Texas is never meant.
 BLOC_NAMES = frozenset({
     "nato", "otan", "eu", "e u", "west", "the west", "east", "the east", "csto", "osce", "g7",
-    "g20", "brics", "asean", "un", "u n", "schengen", "schengen area", "warsaw pact",
+    "g20", "brics", "asean", "un", "u n", "schengen", "schengen area", "warsaw pact", "earth",
+    "the earth",
 })  # fmt: skip
 
 

@@ -50,6 +50,7 @@ from wirecoder.places._words import (
     OWNED_NOUNS,
     PARTIES,
     PERSON_TITLES,
+    PLACE_VERBS,
     RESIDENT_NOUNS,
     STRONG_LOCATIVE,
 )
@@ -166,6 +167,17 @@ def _starts(doc: Doc, es: int, i: int) -> bool:
 
 def word_is_generic(word: str) -> bool:
     return word.lower() in GENERIC_WORDS
+
+
+def _all_caps_sentence(doc: Doc, i: int) -> bool:
+    """Whether token i stands in an upper-case headline after a locative word or a verb such as
+    strike ("MISSILES STRIKE LVIV", "FIGHTING IN SUMY"), where a short upper-case word is a
+    word, not an abbreviation ("AID HUB" stays a common word)."""
+    words = [t for t in doc[i].sent if t.is_alpha and len(t) > 1]
+    if len(words) < 3 or sum(t.is_upper for t in words) < 0.8 * len(words) or i == 0:
+        return False
+    before = doc[i - 1].lower_
+    return preposition_before(doc, i) in LOCATIVE or before in PLACE_VERBS or before.rstrip("s") in PLACE_VERBS
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -360,7 +372,7 @@ def _gazetteer_runs(scan: _Scan, sent_start: int, sent_end: int) -> list[Toponym
             if any(not (is_cap(t) or t.lower_ in CONNECTORS) for t in doc[i:j]):
                 continue
             name, cands = scan.lookup(i, j)
-            if cands and _is_abbreviation(doc[i:j].text):
+            if cands and _is_abbreviation(doc[i:j].text) and not _all_caps_sentence(doc, i):
                 # "NATO", "US", "Ky.": only a country's or a state's abbreviation counts.
                 cands = [c for c in cands if c.feature in ("PCLI", "ADM1") and c.name_kind == 1]
             if cands:

@@ -105,6 +105,9 @@ class _Context:
     containers: dict[int, list[Candidate]]  # toponym index -> candidates of ", Y" after it
     offsets: dict[int, _Offset] = field(default_factory=dict)
     anchors: list[tuple[str, float, float]] = field(default_factory=list)  # confident picks
+    # Toponyms listed with world cities or countries only ("Istanbul, Geneva, New York or
+    # Beijing"): a list holds one kind of place, so these are world cities too.
+    in_world_list: set[int] = field(default_factory=set)
     _cache: dict[tuple[str, bool], dict[str, float]] = field(default_factory=dict)
     _points: dict[str, list[tuple[float, float]]] | None = None
 
@@ -181,8 +184,30 @@ def _named_after_city(t: Toponym, kind: int = 0) -> set[str]:
     }  # fmt: skip
 
 
+# What an alternate-name entry loses against an own-name entry ten times as big; the size of a
+# country's focus bonus at about half the document's names (see `_score`).
+BETTER_KNOWN_PENALTY = 4.0
+
+
+def _far_better_known(t: Toponym, c: Candidate) -> bool:
+    """Whether another entry carries the name as its own and is far better known than `c`: ten
+    times the population and a city of 100,000 or more, or a country or first-level region."""
+    return any(
+        o.name_kind == 0 and o is not c and (
+            o.feature in ("PCLI", "ADM1") and o.population >= 10 * c.population
+            or o.population >= max(100_000, 10 * c.population)
+        )
+        for o in t.candidates
+    )  # fmt: skip
+
+
 def _score(t: Toponym, c: Candidate, ctx: _Context | None, i: int) -> float:
     score = _prior(c) + _hint_score(t, c)
+    if c.name_kind == 1 and c.is_populated_place and _far_better_known(t, c):
+        # "New York" is an alternate name of Niu-York, a Donetsk-oblast village; among Donbas
+        # names it must not win over the state and city by focus and nearness alone. Only a
+        # much better-known own-name entry does this: "Odessa" stays Odesa over Odessa, Texas.
+        score -= BETTER_KNOWN_PENALTY
     if t.hint != "region" and c.feature.startswith("ADM") and c.admin1_code in _named_after_city(t, c.name_kind):
         # A region named after its main city ("Kherson" for Khersonska oblast, the city-region
         # of Kyiv): the bare name means the city unless the text says region.
@@ -210,11 +235,41 @@ def _score(t: Toponym, c: Candidate, ctx: _Context | None, i: int) -> float:
     near = [haversine_km(c.lat, c.lon, a, b) for k, a, b in ctx.anchors if k != key]
     if near:
         score += 3.0 * math.exp(-min(near) / 100.0)
+    if i in ctx.in_world_list and _is_world_place(c):
+        score += WORLD_LIST_BONUS
     off = ctx.offsets.get(i)
     if off is not None:
         d = haversine_km(c.lat, c.lon, off.lat, off.lon)
         score += 10.0 if d <= max(2 * off.uncertainty_km, 15.0) else -3.0
     return score
+
+
+# What a world city gains when listed among world cities: about a country's focus bonus.
+WORLD_LIST_BONUS = 4.0
+_LIST_GLUE = frozenset({",", "and", "or", ", and", ", or", "&"})
+
+
+def _is_world_place(c: Candidate) -> bool:
+    """Under its own name: a country, a capital, a first-level region or a city of 100,000."""
+    return c.name_kind == 0 and (c.feature in ("PCLI", "PPLC", "ADM1") or c.is_populated_place and c.population >= 100_000)
+
+
+def _world_lists(parsed: ParsedArticle, toponyms: list[Toponym]) -> set[int]:
+    """Indexes of toponyms in a list ("A, B, C or D") whose other members, two or more, each
+    have a world place among their entries (`_is_world_place`)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(toponyms):
+        j = i
+        while j + 1 < len(toponyms) and parsed.text[toponyms[j].end : toponyms[j + 1].start].strip() in _LIST_GLUE:
+            j += 1
+        members = [m for m in range(i, j + 1) if toponyms[m].candidates]
+        world = {m for m in members if any(_is_world_place(c) for c in toponyms[m].candidates)}
+        for k in members:
+            if len(members) >= 3 and len(world - {k}) == len(members) - 1:
+                out.add(k)
+        i = j + 1
+    return out
 
 
 def _best(scored: dict[int, float]) -> tuple[int, float]:
@@ -428,6 +483,7 @@ def resolve_toponyms(parsed: ParsedArticle, toponyms: list[Toponym]) -> list[Pla
     toponyms = _loose_in_focus(toponyms)
     first = _choose(toponyms, None)
     ctx = _Context(toponyms, _containers(parsed, toponyms))
+    ctx.in_world_list = _world_lists(parsed, toponyms)
     ctx.anchors = [(fold(toponyms[i].name), c.lat, c.lon) for i, (c, m) in first.items() if m >= 2.0]
     second = _choose(toponyms, ctx)
     ctx.offsets = _offsets(parsed, toponyms, second)
