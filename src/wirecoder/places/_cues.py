@@ -1,5 +1,6 @@
 """Cues of the recogniser that look at tokens and entries only: the preposition before a name,
-a facility after it, a verb taking it as object, whether an entry can name a facility.
+a facility after it, a verb taking it as object, whether an entry can name a facility, a
+dateline, an abbreviation, an upper-case headline.
 
 Hand-written: these English constructions of war and local reporting have no library model.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from wirecoder.places._words import COMPASS_WORDS, FACILITY_NOUNS, PLACE_VERBS
+from wirecoder.places._words import COMPASS_WORDS, FACILITY_NOUNS, LOCATIVE, PLACE_VERBS
 from wirecoder.places.gazetteer import Candidate
 
 # A place named inside an organisation's name counts when it is at least this big or a region:
@@ -97,3 +98,40 @@ FACILITY_POPULATION = 1_000
 def is_cap(token: Token) -> bool:
     text = token.text
     return text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+# "\x96" and "\x97" are the en and em dashes of Windows-1252 text decoded as Latin-1.
+_DATELINE_AFTER = frozenset({",", "-", "--", "—", "(", "–", ":", "―", "\x96", "\x97"})
+
+
+def is_dateline(doc: Doc, i: int, j: int) -> bool:
+    """ "BEIRUT:", "HUME –", "DeKALB --": an upper-case name opening a sentence or line and
+    followed by a dateline mark."""
+    letters = [ch for t in doc[i:j] for ch in t.text if ch.isalpha()]
+    if sum(ch.isupper() for ch in letters) < 0.6 * len(letters) or len(letters) < 2:
+        return False
+    starts = doc[i].is_sent_start or (i > 0 and ("\n" in doc[i - 1].whitespace_ + doc[i - 1].text or doc[i - 1].text == "."))
+    nxt = doc[j] if j < len(doc) else None
+    if nxt is not None and nxt.is_space and j + 1 < len(doc) and "\n" not in nxt.text:
+        nxt = doc[j + 1] if nxt.text.count(" ") < 2 else None  # "TEGA CAY  Local fire crews"
+        if nxt is None:
+            return starts
+    return starts and nxt is not None and (nxt.text in _DATELINE_AFTER or nxt.text.startswith("--"))
+
+
+def all_caps_sentence(doc: Doc, i: int) -> bool:
+    """Whether token i stands in an upper-case headline after a locative word or a verb such as
+    strike ("MISSILES STRIKE LVIV", "FIGHTING IN SUMY"), where a short upper-case word is a
+    word, not an abbreviation ("AID HUB" stays a common word)."""
+    words = [t for t in doc[i].sent if t.is_alpha and len(t) > 1]
+    if len(words) < 3 or sum(t.is_upper for t in words) < 0.8 * len(words) or i == 0:
+        return False
+    before = doc[i - 1].lower_
+    return preposition_before(doc, i) in LOCATIVE or before in PLACE_VERBS or before.rstrip("s") in PLACE_VERBS
+
+
+def is_abbreviation(text: str) -> bool:
+    """ "NATO", "Ky.": short upper-case or dotted words, which match places only as a country's
+    or state's abbreviation."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return (text.isupper() and len(letters) <= 4) or ("." in text and len(letters) <= 5)

@@ -42,7 +42,8 @@ def is_compass(t: Toponym) -> bool:
 # "larger than Belgium", "the size of France", "as big as Switzerland, the Netherlands or
 # Belgium", "compared with Poland": a place named as a yardstick. The tail lets a list of names
 # run between the cue and the toponym.
-_LIST_TAIL = r"(?:(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+))*(?:the\s+)?$"
+_NAME = r"(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*"
+_LIST_TAIL = rf"(?:{_NAME}\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+))*(?:the\s+)?$"
 _COMPARISON = re.compile(
     r"(?:\b(?:[a-z]+er|more|less|fewer|bigger|larger|smaller|rather|other)\s+(?:in\s+\w+\s+)?than"
     r"|\bthe\s+size\s+of|\bas\s+(?:big|large|small|populous|long|wide)\s+as|\bcompared\s+(?:to|with))\s+"

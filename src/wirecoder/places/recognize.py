@@ -28,9 +28,12 @@ from wirecoder.parse import ParsedArticle
 from wirecoder.places._cues import (
     COMMON_POS,
     SEAT_POPULATION,
+    all_caps_sentence,
     can_seat,
     facility_after,
+    is_abbreviation,
     is_cap,
+    is_dateline,
     is_name_token,
     object_of_place_verb,
     preposition_before,
@@ -50,7 +53,6 @@ from wirecoder.places._words import (
     OWNED_NOUNS,
     PARTIES,
     PERSON_TITLES,
-    PLACE_VERBS,
     RESIDENT_NOUNS,
     STRONG_LOCATIVE,
 )
@@ -141,25 +143,6 @@ def _names_seat(doc: Doc, es: int, ee: int, i: int, j: int, top: Candidate) -> b
     return top.feature in ("ADM1", "ADM2", "PCLI") or top.population >= SEAT_POPULATION
 
 
-# "\x96" and "\x97" are the en and em dashes of Windows-1252 text decoded as Latin-1.
-_DATELINE_AFTER = frozenset({",", "-", "--", "—", "(", "–", ":", "―", "\x96", "\x97"})
-
-
-def _is_dateline(doc: Doc, i: int, j: int) -> bool:
-    """ "BEIRUT:", "HUME –", "DeKALB --": an upper-case name opening a sentence or line and
-    followed by a dateline mark."""
-    letters = [ch for t in doc[i:j] for ch in t.text if ch.isalpha()]
-    if sum(ch.isupper() for ch in letters) < 0.6 * len(letters) or len(letters) < 2:
-        return False
-    starts = doc[i].is_sent_start or (i > 0 and ("\n" in doc[i - 1].whitespace_ + doc[i - 1].text or doc[i - 1].text == "."))
-    nxt = doc[j] if j < len(doc) else None
-    if nxt is not None and nxt.is_space and j + 1 < len(doc) and "\n" not in nxt.text:
-        nxt = doc[j + 1] if nxt.text.count(" ") < 2 else None  # "TEGA CAY  Local fire crews"
-        if nxt is None:
-            return starts
-    return starts and nxt is not None and (nxt.text in _DATELINE_AFTER or nxt.text.startswith("--"))
-
-
 def _starts(doc: Doc, es: int, i: int) -> bool:
     """Whether the run starting at i starts the entity starting at es (after a leading "the")."""
     return es == i or (es == i - 1 and doc[es].lower_ == "the")
@@ -167,22 +150,6 @@ def _starts(doc: Doc, es: int, i: int) -> bool:
 
 def word_is_generic(word: str) -> bool:
     return word.lower() in GENERIC_WORDS
-
-
-def _all_caps_sentence(doc: Doc, i: int) -> bool:
-    """Whether token i stands in an upper-case headline after a locative word or a verb such as
-    strike ("MISSILES STRIKE LVIV", "FIGHTING IN SUMY"), where a short upper-case word is a
-    word, not an abbreviation ("AID HUB" stays a common word)."""
-    words = [t for t in doc[i].sent if t.is_alpha and len(t) > 1]
-    if len(words) < 3 or sum(t.is_upper for t in words) < 0.8 * len(words) or i == 0:
-        return False
-    before = doc[i - 1].lower_
-    return preposition_before(doc, i) in LOCATIVE or before in PLACE_VERBS or before.rstrip("s") in PLACE_VERBS
-
-
-def _is_abbreviation(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return (text.isupper() and len(letters) <= 4) or ("." in text and len(letters) <= 5)
 
 
 def _ent_labels(doc: Doc) -> list[tuple[str, int, int] | None]:
@@ -245,7 +212,7 @@ def _evidence(scan: _Scan, i: int, j: int, cands: list[Candidate]) -> str | None
         return None  # "Ukrainian", "Russians"
     top = cands[0]
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-    if _is_dateline(doc, i, j):
+    if is_dateline(doc, i, j):
         return "dateline"  # before the NER labels: the small model mislabels upper-case text
     if ent is not None and ent[1] < i and doc[i - 1].is_punct and doc[i - 1].whitespace_ and _well_known(top):
         # NER ran one entity across a spaced dash or comma ("Mr Trump - Wisconsin"): the name
@@ -372,7 +339,7 @@ def _gazetteer_runs(scan: _Scan, sent_start: int, sent_end: int) -> list[Toponym
             if any(not (is_cap(t) or t.lower_ in CONNECTORS) for t in doc[i:j]):
                 continue
             name, cands = scan.lookup(i, j)
-            if cands and _is_abbreviation(doc[i:j].text) and not _all_caps_sentence(doc, i):
+            if cands and is_abbreviation(doc[i:j].text) and not all_caps_sentence(doc, i):
                 # "NATO", "US", "Ky.": only a country's or a state's abbreviation counts.
                 cands = [c for c in cands if c.feature in ("PCLI", "ADM1") and c.name_kind == 1]
             if cands:
@@ -414,7 +381,7 @@ def _misspelt(
     placed = ent is not None and ent[0] in ("GPE", "LOC") and ent[1] == i and ent[2] == j
     if not (placed or preposition_before(doc, i) in _FUZZY_CONTEXT and (ent is None or ent[2] <= j)):
         return None
-    if token.is_stop or token.text in scan.persons or token.text.lower() in scan.lower or _is_abbreviation(token.text):
+    if token.is_stop or token.text in scan.persons or token.text.lower() in scan.lower or is_abbreviation(token.text):
         return None
     name = scan.parsed.text[token.idx : doc[j - 1].idx + len(doc[j - 1])]
     cands = scan.gazetteer.fuzzy_lookup(name, limit=100)
@@ -559,8 +526,9 @@ def _rescan(
             ent = scan.ents[i]
             if ent is not None and ent[0] in NOT_PLACE_LABELS and ent[0] != "WORK_OF_ART":
                 continue
+            titled = i > 0 and doc[i - 1].lower_.rstrip(".") in PERSON_TITLES
             if j - i == 1 and (doc[i].text in scan.persons or ent is not None and ent[0] == "PERSON") and not (
-                doc[i].text not in scan.persons and _big_town(scan, name) and not (i > 0 and doc[i - 1].lower_.rstrip(".") in PERSON_TITLES)
+                doc[i].text not in scan.persons and _big_town(scan, name) and not titled
             ):
                 # "Bell" the town elsewhere, but "Mr. Bell" here; the small model's PERSON on a
                 # big town accepted elsewhere ("Zaporizhzhia, part of the corridor") is a slip.

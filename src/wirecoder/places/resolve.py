@@ -7,7 +7,14 @@ Evidence, beyond a prior from population and prominence:
 - proximity to the document's other places: to confident picks, and coherence with the entries
   of every other name ("Paris" and "Henry County" both have one in Tennessee);
 - stated offsets ("55 kilometers north of the city of Kherson") that place a point;
-- one sense per document: every mention of a name (with the same implied type) gets one entry.
+- one sense per document: every mention of a name (with the same implied type) gets one entry;
+- a list holds one kind of place ("Istanbul, Geneva, New York or Beijing" are world cities), and
+  a village listing a name among its alternates loses to a far better-known own-name entry.
+What a name is not (`_screen.py`): a bloc ("Nato", "the West": dropped), a lone compass word
+(kept unresolved), a yardstick ("larger than Belgium", "30 km from the border with Poland":
+kept unresolved with the reason), a far-off namesake that only a weak cue made a place (dropped,
+or kept unresolved where NER calls it a place). A seat of government ("the Kremlin", "the White
+House") is an actor unless something happens at it.
 A capital or country that is the subject of a verb of saying or deciding is the government
 ("Moscow announced"): role "actor". A town naming a facility ("Mykolaiv Oncology Hospital") is
 where it happened: role "location", precision 2, unless the facility speaks ("the Kharkiv City
@@ -251,7 +258,8 @@ _LIST_GLUE = frozenset({",", "and", "or", ", and", ", or", "&"})
 
 def _is_world_place(c: Candidate) -> bool:
     """Under its own name: a country, a capital, a first-level region or a city of 100,000."""
-    return c.name_kind == 0 and (c.feature in ("PCLI", "PPLC", "ADM1") or c.is_populated_place and c.population >= 100_000)
+    big = c.is_populated_place and c.population >= 100_000
+    return c.name_kind == 0 and (c.feature in ("PCLI", "PPLC", "ADM1") or big)
 
 
 def _world_lists(parsed: ParsedArticle, toponyms: list[Toponym]) -> set[int]:
