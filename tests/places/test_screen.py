@@ -124,3 +124,9 @@ def test_name_listed_with_world_cities_is_the_world_city(parse: Parse, gazetteer
     places = _places(parse, gazetteer, text)
     assert places["New York"].country_code == "US" and places["Geneva"].country_code == "CH"
     assert places["Horlivka"].country_code == "UA"
+
+
+def test_region_of_a_town_spelt_the_russian_way(parse: Parse, gazetteer: Gazetteer) -> None:
+    # "Kharkov" names only the city in the gazetteer; "the Kharkov region" is its oblast.
+    places = _places(parse, gazetteer, "Ukrainian troops liberated villages in the Kharkov region.")
+    assert places["Kharkov region"].feature == "ADM1" and places["Kharkov region"].country_code == "UA"

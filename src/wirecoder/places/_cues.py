@@ -135,3 +135,4 @@ def is_abbreviation(text: str) -> bool:
     or state's abbreviation."""
     letters = [ch for ch in text if ch.isalpha()]
     return (text.isupper() and len(letters) <= 4) or ("." in text and len(letters) <= 5)
+

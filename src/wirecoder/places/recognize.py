@@ -401,6 +401,8 @@ def _toponym(scan: _Scan, i: int, j: int, name: str, cands: list[Candidate], why
         if own:
             cands = own
         end = hit.end
+    if hint == "region" and not any(c.is_region for c in cands):
+        cands = cands + _region_of_town(scan.gazetteer, cands)
     has_article = i > 0 and doc[i - 1].lower_ == "the"
     return Toponym(
         start=start,
@@ -414,6 +416,16 @@ def _toponym(scan: _Scan, i: int, j: int, name: str, cands: list[Candidate], why
         evidence=why,
         token_i=j - 1,
     )
+
+
+def _region_of_town(gazetteer: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+    """For "Kharkov region", where the spelling names only the city: the regions named after the
+    city under its own name ("Kharkiv" -> Kharkivska oblast) that hold it."""
+    out: list[Candidate] = []
+    for town in [c for c in cands if c.is_populated_place][:3]:
+        out.extend(r for r in gazetteer.lookup(town.name, limit=20)
+                   if r.is_region and r.admin1_code == town.admin1_code and r not in out)  # fmt: skip
+    return out
 
 
 def _streets(scan: _Scan, taken: list[tuple[int, int]]) -> list[Toponym]:
