@@ -130,3 +130,8 @@ def test_region_of_a_town_spelt_the_russian_way(parse: Parse, gazetteer: Gazette
     # "Kharkov" names only the city in the gazetteer; "the Kharkov region" is its oblast.
     places = _places(parse, gazetteer, "Ukrainian troops liberated villages in the Kharkov region.")
     assert places["Kharkov region"].feature == "ADM1" and places["Kharkov region"].country_code == "UA"
+
+
+def test_continent_that_acts_is_an_actor(parse: Parse, gazetteer: Gazetteer) -> None:
+    places = _places(parse, gazetteer, "Europe warned Moscow on Monday that sanctions would follow.")
+    assert places["Europe"].role == "actor"

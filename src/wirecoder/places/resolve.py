@@ -410,8 +410,8 @@ def _role(parsed: ParsedArticle, t: Toponym, c: Candidate | None) -> str:
         while k >= 0 and parsed.doc[k].lower_ == "the":
             k -= 1
         return "location" if k >= 0 and parsed.doc[k].lower_ in _AT_WORDS else "actor"
-    if c is None or c.feature not in ("PCLI", "PPLC"):
-        return "location"
+    if c is None or c.feature not in ("PCLI", "PPLC", "CONT"):
+        return "location"  # ("Europe must act": a continent speaks the way a country does)
     token = parsed.doc[t.token_i]
     if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ in ACTOR_VERBS:
         return "actor"
