@@ -135,3 +135,10 @@ def test_region_of_a_town_spelt_the_russian_way(parse: Parse, gazetteer: Gazette
 def test_continent_that_acts_is_an_actor(parse: Parse, gazetteer: Gazetteer) -> None:
     places = _places(parse, gazetteer, "Europe warned Moscow on Monday that sanctions would follow.")
     assert places["Europe"].role == "actor"
+
+
+def test_alternate_name_in_the_documents_country_stays(parse: Parse, gazetteer: Gazetteer) -> None:
+    # "Chernobyl" is only an alternate name of Chornobyl, a small town: in a Ukraine story it stays.
+    text = "Russian troops left Chernobyl and moved north into Belarus, officials in Kyiv said on Ukraine's radio."
+    places = _places(parse, gazetteer, text)
+    assert places["Chernobyl"].resolved and places["Chernobyl"].country_code == "UA"

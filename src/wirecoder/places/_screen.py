@@ -102,6 +102,9 @@ KNOWN_POPULATION = 100_000
 # Under another spelling, only a city this big is well known ("Frankfurt" for Frankfurt am
 # Main); below it, alternate names are old names and nicknames ("Google" for Topeka).
 KNOWN_CITY_POPULATION = 500_000
+# A hamlet found only by one of its alternate names (old names, nicknames) is no place without
+# strong evidence outside the document's own country.
+SMALL_ALTERNATE_POPULATION = 5_000
 # The document's other names give the entry's country less than this share (see resolve._focus).
 FAR_FOCUS = 0.02
 
@@ -169,6 +172,10 @@ def far_namesake(t: Toponym, c: Candidate, geo: Geography) -> bool:
         c.name_kind == 0 and (c.feature == "ADM1" and t.label in ("GPE", "LOC") or c.population >= KNOWN_POPULATION)
         or c.name_kind == 1 and c.population >= KNOWN_CITY_POPULATION and t.label in ("GPE", "LOC")
     )
+    if c.name_kind >= 1 and c.population < SMALL_ALTERNATE_POPULATION and not c.is_region and geo.country < COUNTRY_FOCUS:
+        # "Janes", an alternate name of a Pennsylvania hamlet, for Jane's the publisher; in the
+        # document's own country such names stay ("Chernobyl" for Chornobyl).
+        return True
     if geo.country < FAR_FOCUS:
         return not known
     if known or c.feature == "ADM1":
