@@ -258,3 +258,42 @@ def test_across_documents_only_when_they_name_the_same_place() -> None:
     day = dt.date(2022, 11, 10)
     found = find_cross_contradictions([a, b, c], {"a": day, "b": day, "c": day})
     assert [set(x.claims) for x in found] == [{"a-c0", "b-c0"}]
+
+
+def test_a_denial_that_points_back_at_a_statement() -> None:
+    a = _claim(
+        0, "US", "that Russia was preparing for an invasion", kind="government", cue="warned"
+    )
+    b = _claim(1, "Moscow", "these accusations", "deny", kind="government", cue="denied")
+    assert _pairs([a, b]) == [{"d-c0", "d-c1"}]
+    demand = _claim(1, "NATO", "that demand", "deny", kind="organisation", cue="rejected")
+    assert _pairs([a, demand]) == []  # a demand turned down is no statement disputed
+
+
+def test_a_possessive_denial_answers_the_named_speaker() -> None:
+    truss = _claim(
+        0, "Liz Truss", "all countries must play by the rules of the market", kind="person"
+    )
+    other = _claim(1, "Olaf Scholz", "sanctions on Moscow are working", kind="person")
+    wang = _claim(2, "Wang Wenbin", "Truss's comments", "deny", kind="person", cue="dismissed")
+    assert _pairs([truss, other, wang]) == [{"d-c0", "d-c2"}]
+
+
+def test_a_rejected_accusation_repeated_in_other_words() -> None:
+    lavrov = _claim(
+        0,
+        "Sergei Lavrov",
+        "the US and its allies of fighting a proxy war in Ukraine",
+        kind="person",
+        cue="accused",
+    )
+    biden = _claim(
+        1,
+        "Joe Biden",
+        "the accusation he was fighting a proxy war",
+        "deny",
+        kind="person",
+        cue="rejected",
+    )
+    (c,) = find_contradictions("d", [lavrov, biden], [])
+    assert "fight" in c.reason

@@ -130,6 +130,10 @@ EVIDENCE_NOUNS = frozenset({"indication", "evidence", "sign", "proof", "informat
 REPORT_NOUNS = frozenset({"report", "claim", "statement", "allegation", "assertion", "accusation",
                           "rumor", "rumour", "suggestion", "speculation", "narrative", "story",
                           "idea", "notion", "assumption", "charge", "version", "thesis", "news"})  # fmt: skip
+# Nouns by which a denial points back at a statement ("denied these accusations").
+STATEMENT_NOUNS = frozenset({"accusation", "claim", "allegation", "report", "charge", "statement",
+                             "assertion", "argument", "comment", "remark", "assessment", "suggestion",
+                             "speculation", "rumor", "rumour", "version", "narrative", "words"})  # fmt: skip
 # Reporting verbs inside a content: "the Russians assured that ..." is theirs, not the speaker's.
 REPORT_VERBS = frozenset({"say", "claim", "report", "allege", "assert", "insist", "assure",
                           "state", "announce", "declare", "tell", "argue", "maintain", "accuse",

@@ -26,13 +26,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.language import Language
 
-from wirecoder.claims import _lexicon as lex
 from wirecoder.claims import _senses as sense
-from wirecoder.claims.propositions import Participant, Proposition, party_keys, read_propositions
+from wirecoder.claims.propositions import Participant, Proposition
+from wirecoder.claims.readings import ClaimReading, read_claims, same_source
 from wirecoder.records import Claim, Contradiction, Quantity
 
 __all__ = ["claim_from_row", "find_contradictions", "find_cross_contradictions"]
@@ -57,152 +56,8 @@ _REBUTTAL = re.compile(
 )
 _REBUTTAL_REACH = 300  # characters between the claim rebutted and "It's not true"
 _NEAR = 600  # an anaphoric "this is not a withdrawal" answers a claim at most this far before it
-# Cues whose content nobody said: what somebody decided or planned ("Putin had decided to
-# attack" is the reporter's inference, not Putin's statement).
-_UNSAID_CUES = frozenset({"plan", "intend", "aim", "seek", "decide", "want", "wish", "try",
-                          "refuse", "decline", "choose", "consider", "discuss", "order"})  # fmt: skip
-# Cues that make a content a demand or a wish: "urged Russia to withdraw" asserts no withdrawal.
-_DEMAND_CUES = frozenset({"urge", "call", "demand", "appeal", "request", "implore", "beg", "plead",
-                          "push", "press", "lobby", "campaign", "encourage", "propose",
-                          "recommend", "advise", "hope", "expect", "invite", "ask"})  # fmt: skip
-_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:on|upon|for)\b", re.IGNORECASE)
-# Cues that make a content a possibility: "warned that Russia could ...", "feared an attack".
-_WARNING_CUES = frozenset({"warn", "fear", "worry", "predict", "forecast", "speculate", "suspect"})
 _COMPARABLE_MODES = frozenset({"fact", "intent"})
 _PARTY_KEYS = frozenset(sense.PARTIES.values())
-# Heads of descriptions that can stand for a named person ("the minister", "the Ukrainian leader").
-_PERSON_TITLES = lex.TITLES | frozenset({"leader", "head", "official", "diplomat", "ambassador", "envoy",
-                                         "chief", "spokesperson", "aide", "politician", "lawmaker",
-                                         "candidate", "nominee", "representative", "prosecutor",
-                                         "premier", "king", "director", "officer", "author", "expert"})  # fmt: skip
-
-
-@dataclass(frozen=True)
-class _Read:
-    """A claim with its propositions and what is known of its source."""
-
-    claim: Claim
-    props: tuple[Proposition, ...]
-    parties: frozenset[str]
-
-    @property
-    def id(self) -> str:
-        return self.claim.id
-
-
-def _nlp(nlp: Language | None) -> Language:
-    if nlp is not None:
-        return nlp
-    from wirecoder.parse.spacy_parser import load_nlp
-
-    return load_nlp()
-
-
-def _content_for_parse(claim: Claim) -> str:
-    """The content with its own cue and speaker blanked out when they sit inside it ('"A," he
-    said. "B."'), so that "he said" is not read as somebody else's report."""
-    text = claim.content.text
-    start = claim.content.start
-    for span in (claim.cue, claim.speaker):
-        if span is not None and start <= span.start and span.end <= claim.content.end:
-            a, b = span.start - start, span.end - start
-            text = text[:a] + " " * (b - a) + text[b:]
-    return text
-
-
-def _read(claims: Sequence[Claim], nlp: Language | None) -> list[_Read]:
-    """Parse every claim's content and cue once (nlp.pipe), and read the propositions."""
-    if not claims:
-        return []
-    model = _nlp(nlp)
-    texts = [_content_for_parse(c) for c in claims]
-    cues = [c.cue.text if c.cue is not None else "" for c in claims]
-    with model.select_pipes(disable=[p for p in ("ner",) if p in model.pipe_names]):
-        docs = list(model.pipe(texts + cues, batch_size=256))
-    out: list[_Read] = []
-    for i, claim in enumerate(claims):
-        cue_doc = docs[len(claims) + i]
-        cue = next((t.lemma_.lower() for t in cue_doc if t.pos_ in ("VERB", "NOUN")), "")
-        speaker = claim.speaker
-        words = (speaker.canonical, speaker.role or "", speaker.text) if speaker else ()
-        parties = party_keys(" ".join(x for x in words if x))
-        if cue in _UNSAID_CUES:
-            out.append(_Read(claim, (), parties))
-            continue
-        if cue == "call" and not _CALL_FOR.search(claim.prov.text):
-            cue = "label"  # "called the US the one who started it": a label, not a demand
-        mode = "deontic" if cue in _DEMAND_CUES else "possible" if cue in _WARNING_CUES else "fact"
-        props = read_propositions(
-            docs[i], speaker=parties, denied=claim.stance == "deny", mode=mode
-        )
-        out.append(_Read(claim, tuple(props), parties))
-    return out
-
-
-# --- one source or two --------------------------------------------------------------------
-
-_NAME_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
-
-
-def _named(claim: Claim) -> bool:
-    """A speaker given by a proper name ("Oleksii Reznikov", "NATO"), not a description."""
-    sp = claim.speaker
-    if sp is None:
-        return False
-    words = sp.canonical.split()
-    return bool(words) and all(_NAME_WORD.match(w) or w.isupper() for w in words)
-
-
-def _same_source(a: _Read, b: _Read) -> bool:
-    """Whether two claims may come from one source; when in doubt, yes (no pair is reported).
-
-    One speaker appears under several names in news text: a name and a title ("Oleksii
-    Reznikov", "Ukraine's defence minister"), a surname and a pronoun, a ministry and its
-    spokesman. Distinct sources are two different names, or two descriptions that name
-    different parties."""
-    sa, sb = a.claim.speaker, b.claim.speaker
-    if sa is None or sb is None:
-        return sa is None and sb is None  # the outlet's own words, both
-    ca, cb = sa.canonical.lower(), sb.canonical.lower()
-    if ca == cb:
-        return True
-    if a.parties and b.parties and not a.parties & b.parties:
-        return False
-    wa, wb = set(ca.split()), set(cb.split())
-    role_a, role_b = set((sa.role or "").lower().split()), set((sb.role or "").lower().split())
-    if wa <= wb | role_b or wb <= wa | role_a:
-        return True  # "Pentagon" and "John Kirby, Pentagon press secretary"
-    if (
-        a.parties & b.parties
-        and "person" not in (sa.entity_type, sb.entity_type)
-        or (a.parties & b.parties and not (_named(a.claim) and _named(b.claim)))
-    ):
-        return True  # "Russia" and "the Kremlin"; "the Ukrainian president" and "Zelensky"
-    named_a, named_b = _named(a.claim), _named(b.claim)
-    if named_a and named_b:
-        if sa.entity_type == "person" and sb.entity_type == "person":
-            return _surname(ca) == _surname(cb)
-        return bool(a.parties & b.parties)
-    if (sa.entity_type == "group") != (sb.entity_type == "group"):
-        return False  # "military analysts" and "Ben Barry"
-    if not named_a and not named_b:
-        return ca.split()[-1] == cb.split()[-1]  # "the governor" and "the ministry" are two
-    # A description and a name: one person when the description is a pronoun, the name's
-    # known role, or a person's title and the name has no other role ("the minister" and
-    # "Vladimir Makei"); "media" or "the alliance" and a named person are two.
-    desc, name = (sa, sb) if named_b else (sb, sa)
-    head = desc.canonical.lower().split()[-1]
-    if head in lex.PERSON_PRONOUNS:
-        return name.entity_type in ("person", "unknown")
-    if name.role and head in name.role.lower():
-        return True
-    return head in _PERSON_TITLES and name.entity_type in ("person", "unknown") and not name.role
-
-
-def _surname(name: str) -> str:
-    return name.split()[-1][:6]
-
-
 # --- two propositions ---------------------------------------------------------------------
 
 
@@ -234,10 +89,14 @@ def _same_matter(p: Proposition, q: Proposition, *, near: bool, cross: bool) -> 
         return False  # sending troops to Eastern Europe, not sending them to Ukraine
     if cross:  # across documents, a shared place or person name: two articles' "withdrawal"
         return bool(p.names & q.names - _PARTY_KEYS)  # are one withdrawal only if both say where
-    if near and q.anaphoric:
-        return True
+    if near and (q.anaphoric or q.echo):
+        return True  # "this is not a withdrawal"; "rejected the accusation that he ..."
     themes = _specific(p.theme) & _specific(q.theme)
     if themes or p.scene & q.scene:
+        return True
+    # a name where the act happens or what it is done to, in whichever slot ("an attack against
+    # a neighbouring country from the territory of Belarus" / "no invasion ... from Belarus")
+    if (_names_in(p.theme) | p.scene) & (_names_in(q.theme) | q.scene):
         return True
     # The same agent is enough only for a bare predicate ("Moscow will not attack anyone").
     agents = _specific(p.agent) & _specific(q.agent)
@@ -245,6 +104,10 @@ def _same_matter(p: Proposition, q: Proposition, *, near: bool, cross: bool) -> 
         p.scene and q.scene
     )
     return bool(agents) and bare
+
+
+def _names_in(p: Participant | None) -> frozenset[str]:
+    return p.names if p is not None else frozenset()
 
 
 def _specific(p: Participant | None) -> frozenset[str]:
@@ -261,8 +124,10 @@ def _clash(p: Proposition, q: Proposition, *, near: bool, cross: bool = False) -
         return None
     if p.negated != q.negated:
         # Only the thesaurus's acts: on any other verb ("release", "describe", "implement")
-        # opposite polarity was, in every case read on the dev articles, two different matters.
-        if not p.listed:
+        # opposite polarity was, in every case read on the dev articles, two different matters;
+        # unless one side repeats the other's report to reject it ("rejected the accusation
+        # that he was fighting a proxy war").
+        if not p.listed and not (p.echo or q.echo):
             return None
         modes = {p.mode, q.mode}
         if modes <= _COMPARABLE_MODES or modes == {"deontic"}:
@@ -310,7 +175,9 @@ def _blame(p: Proposition, q: Proposition) -> str | None:
     return f"who is responsible for the war: {', '.join(sorted(a))} vs {', '.join(sorted(b))}"
 
 
-def _pair_reason(a: _Read, b: _Read, *, near: bool, cross: bool = False) -> str | None:
+def _pair_reason(
+    a: ClaimReading, b: ClaimReading, *, near: bool, cross: bool = False
+) -> str | None:
     for p in a.props:
         for q in b.props:
             why = _clash(p, q, near=near, cross=cross)
@@ -350,13 +217,13 @@ def find_contradictions(
     """
     found: list[Contradiction] = []
     pairs: set[frozenset[str]] = set()
-    reads = _read(claims, nlp)
+    reads = read_claims(claims, nlp)
     # A claim nested in one of the same source ("said the explosions, which he believes were
     # caused by missiles, ...") is one statement with it: one pair per rival for both.
     family = {r.id: r.id for r in reads}
     for r in sorted(reads, key=lambda r: r.claim.content.end - r.claim.content.start, reverse=True):
         for o in reads:
-            if _inside(r.claim, o.claim) and _same_source(r, o):
+            if _inside(r.claim, o.claim) and same_source(r, o):
                 family[r.id] = family[o.id]
                 break
 
@@ -375,18 +242,18 @@ def find_contradictions(
     outer = [
         r
         for r in reads
-        if not any(_inside(r.claim, o.claim) and not _same_source(r, o) for o in reads)
+        if not any(_inside(r.claim, o.claim) and not same_source(r, o) for o in reads)
     ]
     for r in reads:
         for o in reads:
-            if _inside(r.claim, o.claim) and not _same_source(r, o):
+            if _inside(r.claim, o.claim) and not same_source(r, o):
                 why = _pair_reason(r, o, near=False)
                 if why:
                     add(r.claim, o.claim, _about(r.claim, o.claim), f"{_kind(r, o)}: {why}")
     for b in outer:
         rivals = [
             (a, why) for a in outer
-            if a is not b and not _same_source(a, b)
+            if a is not b and not same_source(a, b)
             and (why := _pair_reason(a, b, near=0 <= b.claim.content.start - a.claim.content.end <= _NEAR)
                  if a.claim.prov.start <= b.claim.prov.start else _pair_reason(b, a, near=False))
         ]  # fmt: skip
@@ -401,6 +268,10 @@ def find_contradictions(
                 _about(first.claim, second.claim),
                 f"{_kind(first, second)}: {why}",
             )
+        denied = _denied_statement(b, outer)
+        if denied is not None:
+            add(denied.claim, b.claim, _about(denied.claim, b.claim),
+                f"denial: {b.claim.content.text[:60]!r} answers the claim before it")  # fmt: skip
         answered = _rebutted(b, reads)
         if answered is not None:
             a, phrase = answered
@@ -413,7 +284,7 @@ def find_contradictions(
     return found
 
 
-def _kind(a: _Read, b: _Read) -> str:
+def _kind(a: ClaimReading, b: ClaimReading) -> str:
     denial = any(r.claim.stance == "deny" for r in (a, b))
     return "assertion vs denial" if denial else "disagreement"
 
@@ -422,7 +293,33 @@ def _about(a: Claim, b: Claim) -> str:
     return f"{a.content.text[:90]} vs {b.content.text[:90]}"
 
 
-def _rebutted(b: _Read, reads: Sequence[_Read]) -> tuple[_Read, str] | None:
+def _denied_statement(b: ClaimReading, reads: Sequence[ClaimReading]) -> ClaimReading | None:
+    """The statement a denial points back at ("Moscow denied these accusations", "dismissed
+    Truss's comments"): the last claim of another source before it, by the named speaker when
+    the denial names one, that asserts something, ending at most `_REBUTTAL_REACH` before."""
+    if b.refers_to is None:
+        return None
+    before = [
+        a for a in reads
+        if a.claim.content.end <= b.claim.content.start and not same_source(a, b)
+        and b.claim.content.start - a.claim.content.end <= _REBUTTAL_REACH
+    ]  # fmt: skip
+    if b.refers_to:  # "Truss's comments": the last claim of that speaker
+        surname = b.refers_to.split()[-1].lower()
+        before = [
+            a for a in before if a.claim.speaker and surname in a.claim.speaker.canonical.lower()
+        ]
+    else:  # "these accusations": the last statement, any statement ("warned that ...",
+        # "says the operation was necessary ..."), only not a question or a condition
+        before = [
+            a
+            for a in before
+            if any(not p.negated and p.mode not in ("question", "condition") for p in a.props)
+        ]
+    return max(before, key=lambda r: r.claim.content.end) if before else None
+
+
+def _rebutted(b: ClaimReading, reads: Sequence[ClaimReading]) -> tuple[ClaimReading, str] | None:
     """The claim that "It's not true" (opening a sentence of b's content) answers: the last
     claim of another source ending just before it (also one quoted inside b: "The Russians
     said they took the city. It's not true."), which asserts something."""
@@ -434,7 +331,7 @@ def _rebutted(b: _Read, reads: Sequence[_Read]) -> tuple[_Read, str] | None:
     if not before:
         return None
     a = max(before, key=lambda r: r.claim.content.end)
-    if at - a.claim.content.end > _REBUTTAL_REACH or _same_source(a, b):
+    if at - a.claim.content.end > _REBUTTAL_REACH or same_source(a, b):
         return None
     if not any(not p.negated and p.mode in _COMPARABLE_MODES for p in a.props):
         return None
@@ -442,7 +339,7 @@ def _rebutted(b: _Read, reads: Sequence[_Read]) -> tuple[_Read, str] | None:
 
 
 def _figures(
-    claims: Sequence[Claim], quantities: Sequence[Quantity], reads: Sequence[_Read], add
+    claims: Sequence[Claim], quantities: Sequence[Quantity], reads: Sequence[ClaimReading], add
 ) -> None:  # type: ignore[no-untyped-def]
     """A figure against "lower/higher numbers" of the same kind: the nearest earlier claim of
     another source with such a figure."""
@@ -457,7 +354,7 @@ def _figures(
             continue
         kinds = [k for k, rx in _FIGURE_KINDS.items() if rx.search(m.group())]
         earlier = [
-            (x, q) for x in claims if x.prov.start < y.prov.start and not _same_source(read[x.id], read[y.id])
+            (x, q) for x in claims if x.prov.start < y.prov.start and not same_source(read[x.id], read[y.id])
             for q in by_claim.get(x.id, [])
             if any(_FIGURE_KINDS[k].search(f"{q.of or ''} {q.unit or ''} {x.content.text}") for k in kinds)
         ]  # fmt: skip
@@ -492,6 +389,13 @@ _NEGATIVE_CUE = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}")
+# A cheap test for a word of the thesaurus's acts ("withdrawing", "invasion"): a stem of five.
+_ACT_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({w[:5] for w in sense.CONCEPTS} | {w[:5] for w in sense.ACT_OBJECTS}))
+    + r")",
+    re.IGNORECASE,
+)
 
 
 def find_cross_contradictions(
@@ -505,28 +409,33 @@ def find_cross_contradictions(
         published: doc_id -> the document's publication date.
         nlp: the spaCy pipeline; the default model when None.
     """
-    # Only claims that could be a side are parsed: a negated one, and those sharing a
-    # capitalised word with a negated one published within the week.
-    negative = [c for c in claims if c.stance == "deny" or _NEGATIVE_CUE.search(c.content.text)]
-    if not negative:
-        return []
+
+    # Only claims that could be a side are parsed (a pass over all would parse every claim of
+    # the store): ones that name an act of the thesaurus and a place or person, and of those,
+    # a negated one and the ones sharing such a name with a negated one within the week.
+    def names(c: Claim) -> set[str]:
+        return {w for w in _CAPITALISED.findall(c.content.text) if w.lower() not in sense.PARTIES}
+
+    eligible = [
+        c
+        for c in claims
+        if published.get(c.prov.doc_id) and _ACT_WORD.search(c.content.text) and names(c)
+    ]
+    negative = [c for c in eligible if c.stance == "deny" or _NEGATIVE_CUE.search(c.content.text)]
     names_by_day: dict[dt.date, set[str]] = {}
     for c in negative:
-        day = published.get(c.prov.doc_id)
-        if day is not None:
-            names_by_day.setdefault(day, set()).update(_CAPITALISED.findall(c.content.text))
+        names_by_day.setdefault(published[c.prov.doc_id], set()).update(names(c))  # type: ignore[index]
     candidates = []
-    for c in claims:
-        day = published.get(c.prov.doc_id)
-        if day is None:
-            continue
+    for c in eligible:
+        day = published[c.prov.doc_id]
+        assert day is not None
         near_names = set().union(*(names_by_day.get(day + dt.timedelta(days=k), set())
                                    for k in range(-_CROSS_DAYS, _CROSS_DAYS + 1)))  # fmt: skip
-        if near_names & set(_CAPITALISED.findall(c.content.text)):
+        if near_names & names(c):
             candidates.append(c)
-    reads = _read(candidates, nlp)
+    reads = read_claims(candidates, nlp)
     found: list[Contradiction] = []
-    by_concept: dict[str, list[_Read]] = {}
+    by_concept: dict[str, list[ClaimReading]] = {}
     for r in reads:
         for concept in {p.concept for p in r.props}:
             by_concept.setdefault(concept, []).append(r)
@@ -540,7 +449,7 @@ def find_cross_contradictions(
                 if (
                     abs((da - db).days) > _CROSS_DAYS
                     or frozenset((a.id, b.id)) in seen
-                    or _same_source(a, b)
+                    or same_source(a, b)
                 ):
                     continue
                 why = _pair_reason(a, b, near=False, cross=True)
