@@ -335,8 +335,11 @@ def _person_names(doc: Doc) -> list:  # type: ignore[type-arg]
 
 
 def _subject_like(tok) -> bool:  # type: ignore[no-untyped-def]
-    """A subject, or the name set beside one ("the officer, Captain Anton Sydorov, was ...")."""
-    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass"))
+    """A subject, or the name set beside a subject that is a title ("the officer, Captain Anton
+    Sydorov, was ..."; not "Jake Sullivan, adviser to Joe Biden, said")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or (
+        tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "NOUN"
+    )
 
 
 def _statement_date(

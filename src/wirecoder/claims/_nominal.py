@@ -145,6 +145,8 @@ def _nominal_source(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return c
+        if c.dep_ == "compound" and c.lemma_.lower() in _PRESS_NOUNS and _outlet_holder(noun, any_prep=True) is None:
+            return c  # "media reports that ..."
     if noun.dep_ == "dobj" and noun.head.lemma_ in _ISSUING_VERBS:
         # "the ministry issued a statement: ..."
         subj = subject_of(noun.head)
@@ -154,6 +156,22 @@ def _nominal_source(noun: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and (pobj.ent_type_ or pobj.pos_ in ("PROPN", "PRON")):
+                return pobj
+    return _outlet_holder(noun)
+
+
+# Nouns that name the press as a whole: "reports in Western media (outlets)".
+_PRESS_NOUNS = frozenset({"media", "medium", "outlet", "press", "newspaper", "paper", "tabloid"})
+
+
+def _outlet_holder(noun: Token, *, any_prep: bool = False) -> Token | None:
+    """ "reports in various Western media outlets on ...": the press holds the report."""
+    if noun.lemma_.lower() not in ("report", "claim", "allegation", "story", "article") and not any_prep:
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i > noun.i:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.lemma_.lower() in _PRESS_NOUNS | lex.NEWS_OUTLET_HEADS):
                 return pobj
     return None
 
@@ -168,7 +186,9 @@ def nominal_cue(noun: Token) -> Candidate | None:
     if speaker is None:
         return None
     target: list[Token] = []
-    for c in noun.rights:
+    # "reports in Western media on the attack": the parser hangs the content on the holder
+    holders = [speaker] if speaker.i > noun.i and speaker.head.head.i == noun.i else []
+    for c in [*noun.rights, *(x for h in holders for x in h.rights)]:
         if c.dep_ in ("acl", "ccomp"):
             target = list(c.subtree)
         elif c.dep_ == "prep" and c.lower_ in lex.CONTENT_PREPS:

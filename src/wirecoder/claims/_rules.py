@@ -360,6 +360,8 @@ def _object_content(
             if (
                 c.dep_ == "dobj"
                 and c.lemma_ in lex.ANAPHORIC_OBJECTS
+                # "denied media reports that ...": the report has its own content
+                and not any(g.dep_ in ("acl", "ccomp", "relcl") for g in c.children)
                 # "call it the nerd prom": a complement after the pronoun is the content
                 and not any(x.dep_ in ("oprd", "xcomp") and x.i > c.i for x in verb.children)
             ):
