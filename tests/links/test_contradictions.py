@@ -297,3 +297,21 @@ def test_a_rejected_accusation_repeated_in_other_words() -> None:
     )
     (c,) = find_contradictions("d", [lavrov, biden], [])
     assert "fight" in c.reason
+
+
+def test_an_event_is_disputed_between_documents_only_when_it_is_one_incident() -> None:
+    from wirecoder.links.timeline import build_timeline
+    from wirecoder.links.views import _event_disputes
+
+    base = {"acled_event_type": "Explosions/Remote violence", "acled_sub_event_type": "Shelling/artillery/missile attack",
+            "sentence": 0, "start": 0, "end": 5, "text": "x", "evidence": "x", "date": "2022-03-01"}  # fmt: skip
+    town = {**base, "time_precision": 1, "geo_precision": 1, "cluster_id": "k"}
+    denied = [{**town, "id": "a-e0", "doc_id": "a"}, {**town, "id": "b-e0", "doc_id": "b", "status": "denied", "source": "Russia"}]
+    (entry,) = build_timeline(denied, {})
+    assert [r for r in _event_disputes(entry) if r.startswith("denied by")]
+    country = [{**m, "geo_precision": 3} for m in denied]  # "an armed clash in Ukraine": many incidents
+    (vague,) = build_timeline(country, {})
+    assert _event_disputes(vague) == []
+    one_article = [{**denied[0], "doc_id": "b"}, denied[1], {**denied[0], "id": "c-e0", "doc_id": "c", "status": "denied"}]
+    (same,) = build_timeline(one_article, {})
+    assert not [r for r in _event_disputes(same) if r.startswith("denied by")]

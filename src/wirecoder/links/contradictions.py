@@ -450,6 +450,9 @@ def find_cross_contradictions(
                     abs((da - db).days) > _CROSS_DAYS
                     or frozenset((a.id, b.id)) in seen
                     or same_source(a, b)
+                    # two voices of one party a week apart: an update (the US "had no
+                    # information" on Friday, "is convinced" the next week), not a dispute
+                    or a.parties & b.parties
                 ):
                     continue
                 why = _pair_reason(a, b, near=False, cross=True)

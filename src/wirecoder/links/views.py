@@ -75,6 +75,31 @@ def _anchored(row: dict[str, Any], first: dict[str, Any] | None) -> dict[str, An
     return row
 
 
+# Only an incident pinned to a town (or near one) and a day or week can be disputed: country-
+# wide or month-long clusters gather reports of different incidents.
+_SPECIFIC_PLACE = (1, 2)
+_SPECIFIC_TIME = (1, 2)
+
+
+def _event_disputes(entry: TimelineEntry) -> list[str]:
+    """The reasons a linked event is disputed between documents, for the disagreements list:
+    a denial in one document of what another reports, or two documents' figures. A claim the
+    event rests on being contradicted is listed as that claim's own row, not again here."""
+    if entry.documents < 2 or entry.geo_precision not in _SPECIFIC_PLACE or entry.time_precision not in _SPECIFIC_TIME:
+        return []
+    out = []
+    for reason in entry.disagreements:
+        if reason.startswith("a claim it rests on"):
+            continue
+        if reason.startswith("denied by"):
+            deniers = {s.doc_id for s in entry.sources if s.status == "denied"}
+            reporters = {s.doc_id for s in entry.sources if s.status in ("confirmed", "claimed")}
+            if not reporters - deniers:
+                continue  # denied and reported in one article only: that article's own claims say so
+        out.append(reason)
+    return out
+
+
 def disagreements_from_store(store: Store, query: EventQuery, doc: str | None = None) -> list[dict[str, Any]]:
     """Contradictions within documents (stored with each article), between claims of different
     documents, and between the reports of one event (a denial, conflicting figures)."""
@@ -98,7 +123,8 @@ def disagreements_from_store(store: Store, query: EventQuery, doc: str | None = 
         rows.append(_anchored({**x.contract(), "scope": "across documents", "sides": [_claim_side(s) for s in sides]},
                               sides[0]))  # fmt: skip
     for entry in _timeline(store, stored, query, None):
-        if not entry.disputed or entry.documents < 2:
+        reasons = _event_disputes(entry)
+        if not reasons:
             continue
         if doc and not any(s.doc_id.startswith(doc) for s in entry.sources):
             continue
@@ -107,7 +133,7 @@ def disagreements_from_store(store: Store, query: EventQuery, doc: str | None = 
             "sentence": entry.sentence, "start": entry.start, "end": entry.end, "text": entry.text,
             "evidence": entry.evidence, "claims": [s.event_id for s in entry.sources],
             "about": f"{entry.sub_event_type}, {entry.date}, {(entry.place or {}).get('name')}",
-            "reason": "; ".join(entry.disagreements), "scope": "across documents",
+            "reason": "; ".join(reasons), "scope": "across documents",
             "sides": [{"event": s.event_id, "doc_id": s.doc_id, "speaker": s.speaker, "outlet": s.outlet,
                        "status": s.status, "says": s.evidence} for s in entry.sources],
         })  # fmt: skip
