@@ -315,3 +315,9 @@ def test_an_event_is_disputed_between_documents_only_when_it_is_one_incident() -
     one_article = [{**denied[0], "doc_id": "b"}, denied[1], {**denied[0], "id": "c-e0", "doc_id": "c", "status": "denied"}]
     (same,) = build_timeline(one_article, {})
     assert not [r for r in _event_disputes(same) if r.startswith("denied by")]
+
+
+def test_claims_called_fabricated_disagree_with_the_claims() -> None:
+    leaders = _claim(0, "separatist leaders", "to be under Ukrainian attack", kind="group", cue="claimed")
+    biden = _claim(1, "Joe Biden", "claims of a Ukrainian attack were a fabricated pretext for an invasion", kind="person")
+    assert _pairs([leaders, biden]) == [{"d-c0", "d-c1"}]

@@ -198,11 +198,9 @@ def has_no(tok: Token) -> bool:
 def called_false(report: Token) -> bool:
     """ "the statements that ... sound absurd", "claims that ... are false"."""
     near = list(report.children) + ([report.head] if report.dep_ in SUBJECTS else [])
-    near += (
-        [c for c in report.head.children if c.dep_ in ("acomp", "attr")]
-        if report.dep_ in SUBJECTS
-        else []
-    )
+    if report.dep_ in SUBJECTS:  # "claims of an attack were a fabricated attempt ..."
+        said = [c for c in report.head.children if c.dep_ in ("acomp", "attr")]
+        near += said + [m for c in said for m in c.children if m.dep_ == "amod"]
     return (
         any(sense.lemma(x) in sense.FALSE_WORDS for x in near)
         or sense.lemma(report) in sense.FALSE_WORDS
@@ -232,8 +230,10 @@ def asserted_noun(tok: Token) -> bool:
             | sense.NEGATIVE_GOVERNORS
             | sense.WITNESS_VERBS
         )
-    if tok.dep_ == "pobj" and head.lower_ == "of":
-        return sense.lemma(head.head) in sense.EVIDENCE_NOUNS | sense.NEGATIVE_GOVERNORS
+    if tok.dep_ == "pobj" and head.lower_ == "of":  # "no evidence of", "claims of an attack"
+        return sense.lemma(head.head) in sense.EVIDENCE_NOUNS | sense.NEGATIVE_GOVERNORS | sense.REPORT_NOUNS
+    if tok.dep_ == "pobj" and head.lower_ == "under":  # "to be under attack", "under shelling"
+        return True
     if tok.dep_ == "pobj" and head.lower_ == "for":  # "preparing for the invasion"
         return sense.lemma(head.head) in ("prepare", "plan", "ready")
     return False

@@ -56,6 +56,8 @@ CONCEPTS = _classes({
     "damage": ("damage",),
     "injury": ("injure", "wound", "injury"),
     "sanction": ("sanction",),
+    "theft": ("steal", "loot", "looting", "plunder", "theft"),
+    "blockade": ("block", "blockade"),
 })  # fmt: skip
 VERB_ONLY = frozenset(
     {"mine", "target", "wound"}
@@ -141,7 +143,8 @@ REPORT_VERBS = frozenset({"say", "claim", "report", "allege", "assert", "insist"
 # Words that call a report false: "the statements that ... sound absurd".
 FALSE_WORDS = frozenset({"false", "untrue", "absurd", "baseless", "groundless", "unfounded",
                          "nonsense", "lie", "fake", "fabrication", "ridiculous", "preposterous",
-                         "myth", "rubbish", "disinformation", "fiction", "hoax"})  # fmt: skip
+                         "myth", "rubbish", "disinformation", "fiction", "hoax", "fabricated",
+                         "fabricate", "invented", "fictitious", "bogus", "pretext"})  # fmt: skip
 # Governors that make their complement a demand or wish, not a statement of fact.
 DEONTIC_GOVERNORS = frozenset({"urge", "call", "ask", "demand", "appeal", "request", "hope", "need", "propose", "recommend", "advise",
                                "encourage", "order", "require", "implore", "beg", "plead", "push",

@@ -278,7 +278,7 @@ class _Reader:
                     flips += 1  # "no indications that ..."
                 if edge in ("ccomp", "xcomp") and cl.has_neg(node):
                     flips += 1  # "I don't think ...", "is not going to ...", "should not stop ..."
-                if lemma in sense.REPORT_NOUNS and edge == "acl":
+                if lemma in sense.REPORT_NOUNS and (edge == "acl" or (edge == "prep" and child.lower_ in ("of", "about"))):
                     rejected = (node.dep_ == "ROOT" and self.denied) or sense.lemma(
                         node.head
                     ) in sense.NEGATIVE_GOVERNORS
