@@ -35,7 +35,7 @@ def _claim(
         speaker=ClaimSpeaker(
             text=speaker, start=0, end=0, canonical=speaker, entity_type=kind, role=role
         ),  # type: ignore[arg-type]
-        cue=Span(text=cue, start=0, end=len(cue)),
+        cue=Span(text=cue, start=1990 - len(cue), end=1990),  # away from every content
         content=Span(text=content, start=start, end=start + len(content)),
         stance=stance,  # type: ignore[arg-type]
     )
@@ -321,3 +321,12 @@ def test_claims_called_fabricated_disagree_with_the_claims() -> None:
     leaders = _claim(0, "separatist leaders", "to be under Ukrainian attack", kind="group", cue="claimed")
     biden = _claim(1, "Joe Biden", "claims of a Ukrainian attack were a fabricated pretext for an invasion", kind="person")
     assert _pairs([leaders, biden]) == [{"d-c0", "d-c1"}]
+
+
+def test_each_side_names_the_other_as_the_doer() -> None:
+    kyiv = _claim(0, "Ukraine", "Moscow of shelling the Zaporizhzhia nuclear plant", kind="government", cue="accused")
+    moscow = _claim(1, "Russia", "Kyiv of shelling the Zaporizhzhia nuclear plant", kind="government", cue="accused")
+    (c,) = find_contradictions("d", [kyiv, moscow], [])
+    assert "who did" in c.reason
+    elsewhere = _claim(1, "Russia", "Kyiv of shelling the city of Donetsk", kind="government", cue="accused")
+    assert _pairs([kyiv, elsewhere]) == []  # two targets: two acts

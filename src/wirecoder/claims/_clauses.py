@@ -74,7 +74,11 @@ def controller(tok: Token) -> Token | None:
     """The subject of the nearest governing verb that has one ("troops had stolen ... and
     intended to leave ..."), or the noun a gerund is said of ("the US and its allies of
     fighting a proxy war", the content of "accused ... of ...")."""
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        tok.dep_ == "pcomp"
+        and tok.head.lower_ == "of"
+        and (tok.head.head.pos_ in ("NOUN", "PROPN") or tok.head.head.dep_ == "ROOT")
+    ):
         return tok.head.head
     for node in governors(tok):
         subj = child_in(node, SUBJECTS)
@@ -101,10 +105,17 @@ def through_quantifier(tok: Token) -> Token:
     return tok
 
 
-def names(tok: Token) -> set[str]:
-    """Party and place names in a noun phrase, not in clauses nested in it."""
+def names(tok: Token, *, bare: bool = False) -> set[str]:
+    """Party and place names in a noun phrase, not in clauses nested in it; `bare`: in the
+    name itself only, not in its prepositional phrases ("Russia" of "Russia for the shelling
+    of the plant")."""
     out: set[str] = set()
-    for x in phrase(tok):
+    words = (
+        [tok, *(c for c in tok.children if c.dep_ in ("compound", "flat", "amod"))]
+        if bare
+        else phrase(tok)
+    )
+    for x in words:
         party = sense.party(x)
         if party:
             out.add(party)
@@ -231,12 +242,31 @@ def asserted_noun(tok: Token) -> bool:
             | sense.WITNESS_VERBS
         )
     if tok.dep_ == "pobj" and head.lower_ == "of":  # "no evidence of", "claims of an attack"
-        return sense.lemma(head.head) in sense.EVIDENCE_NOUNS | sense.NEGATIVE_GOVERNORS | sense.REPORT_NOUNS
+        return (
+            sense.lemma(head.head)
+            in sense.EVIDENCE_NOUNS | sense.NEGATIVE_GOVERNORS | sense.REPORT_NOUNS
+        )
     if tok.dep_ == "pobj" and head.lower_ == "under":  # "to be under attack", "under shelling"
+        return True
+    if blamed_for(tok) is not None:  # "(blamed) Russia for the shelling of the plant"
         return True
     if tok.dep_ == "pobj" and head.lower_ == "for":  # "preparing for the invasion"
         return sense.lemma(head.head) in ("prepare", "plan", "ready")
     return False
+
+
+def blamed_for(tok: Token) -> Token | None:
+    """The party a blaming content puts an act on: "Russia for the shelling of the plant" (the
+    content of "blamed ... for ..."), the content's root naming the party."""
+    head = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.dep_ == "ROOT"
+        and head.head.pos_ in ("PROPN", "NOUN")
+    ):
+        return head.head
+    return None
 
 
 def own_mode(tok: Token) -> str:

@@ -34,7 +34,7 @@ CONCEPTS = _classes({
     "withdrawal": ("withdraw", "withdrawal", "retreat", "pullout"),
     "trap": ("trap", "booby-trap", "mine"),  # laying mines/traps for whoever comes after
     "shelling": ("shell", "shelling", "bombard", "bombardment", "bomb", "bombing", "strike", "airstrike"),
-    "capture": ("capture", "seize", "seizure", "conquer", "occupy", "occupation"),
+    "capture": ("capture", "seize", "seizure", "conquer", "occupy", "occupation", "fall"),
     "liberation": ("liberate", "liberation", "recapture", "retake"),
     "killing": ("kill", "killing", "die", "death", "casualty", "fatality"),
     "destruction": ("destroy", "destruction"),
@@ -62,6 +62,10 @@ CONCEPTS = _classes({
 VERB_ONLY = frozenset(
     {"mine", "target", "wound"}
 )  # "mining the city" sets traps; "leftover mines" lie there already
+# Verb + particle that name one of the acts ("blew up the dam", "shot down a drone").
+PARTICLE_CONCEPTS = MappingProxyType({("blow", "up"): "destruction", ("pull", "out"): "withdrawal",
+                                      ("pull", "back"): "withdrawal", ("shoot", "down"): "shootdown",
+                                      ("take", "over"): "capture"})  # fmt: skip
 # Verb + object that name one of the acts above ("set a trap", "take control of").
 OBJECT_CONCEPTS = MappingProxyType({
     "set": {"trap": "trap"}, "leave": {"trap": "trap"}, "lay": {"trap": "trap", "mine": "trap"},
@@ -83,7 +87,7 @@ BLAME_NOUNS = frozenset({"responsibility", "blame", "guilt", "fault"})
 OBJECT_CONCEPTS = MappingProxyType(
     {**OBJECT_CONCEPTS, **{v: {n: "blame" for n in WAR_NOUNS} for v in BLAME_VERBS}}
 )
-CONCEPT_NAMES = frozenset(CONCEPTS.values()) | frozenset(
+CONCEPT_NAMES = frozenset(CONCEPTS.values()) | frozenset(PARTICLE_CONCEPTS.values()) | frozenset(
     c for objects in OBJECT_CONCEPTS.values() for c in objects.values()
 )
 # Verbs whose object is where the act happens, and the act's own object ("mining the streets").

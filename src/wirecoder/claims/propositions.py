@@ -173,6 +173,9 @@ class _Reader:
                 obj = cl.child(tok, "dobj") or cl.child(tok, "nsubjpass")
                 if obj is not None and sense.lemma(obj) in sense.OBJECT_CONCEPTS[lemma]:
                     return sense.OBJECT_CONCEPTS[lemma][sense.lemma(obj)]
+            particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+            if (lemma, particle) in sense.PARTICLE_CONCEPTS:  # "blew up the dam"
+                return sense.PARTICLE_CONCEPTS[(lemma, particle)]
             if lemma in sense.CONCEPTS:
                 return sense.CONCEPTS[lemma]
             if lemma in sense.GENERIC_VERBS or lemma in sense.CONTROL_VERBS or len(lemma) < 3:
@@ -278,7 +281,9 @@ class _Reader:
                     flips += 1  # "no indications that ..."
                 if edge in ("ccomp", "xcomp") and cl.has_neg(node):
                     flips += 1  # "I don't think ...", "is not going to ...", "should not stop ..."
-                if lemma in sense.REPORT_NOUNS and (edge == "acl" or (edge == "prep" and child.lower_ in ("of", "about"))):
+                if lemma in sense.REPORT_NOUNS and (
+                    edge == "acl" or (edge == "prep" and child.lower_ in ("of", "about"))
+                ):
                     rejected = (node.dep_ == "ROOT" and self.denied) or sense.lemma(
                         node.head
                     ) in sense.NEGATIVE_GOVERNORS
@@ -336,6 +341,10 @@ class _Reader:
             return (self._participant(pobj, root=tok.head) if pobj is not None else None), None
         # a noun predicate: "Russia's invasion of Ukraine", "the attack on Kyiv"
         agent = theme = None
+        blamed = cl.blamed_for(tok)
+        if blamed is not None:
+            found = frozenset(cl.names(blamed, bare=True))
+            agent = Participant(found, found)
         for c in tok.children:
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and sense.party(c)):
                 agent = self._participant(c, root=tok)

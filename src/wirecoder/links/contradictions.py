@@ -120,6 +120,10 @@ def _clash(p: Proposition, q: Proposition, *, near: bool, cross: bool = False) -
         return _blame(p, q)
     if p.cause and q.cause and p.concept == q.concept and not cross:
         return _causes(p, q)
+    if p.concept == q.concept and p.concept in _ATTRIBUTABLE:
+        who = _who_did_it(p, q, cross=cross)
+        if who:
+            return who
     if not _same_matter(p, q, near=near, cross=cross):
         return None
     if p.negated != q.negated:
@@ -157,6 +161,33 @@ def _causes(p: Proposition, q: Proposition) -> str | None:
     if p.scene and q.scene and not p.scene & q.scene:
         return None
     return f"cause of the {p.lemma}: {p.cause} vs {q.cause}"
+
+
+# Acts whose doer the sides dispute ("Kyiv accused Moscow of shelling the plant; Moscow
+# accused Kyiv"): two parties named as the doer of one act on one target disagree.
+_ATTRIBUTABLE = frozenset(
+    {"shelling", "attack", "destruction", "killing", "theft", "weapon-use", "damage", "explosion"}
+)
+
+
+def _who_did_it(p: Proposition, q: Proposition, *, cross: bool) -> str | None:
+    """One act on one named target (not a party: "the Zaporizhzhia plant", "the Kakhovka dam"),
+    asserted by both, each with another party as its doer."""
+    if (
+        p.negated
+        or q.negated
+        or not {p.mode, q.mode} <= _COMPARABLE_MODES
+        or p.agent is None
+        or q.agent is None
+    ):
+        return None
+    a, b = p.agent.names & _PARTY_KEYS, q.agent.names & _PARTY_KEYS
+    if len(a) != 1 or len(b) != 1 or a == b:
+        return None
+    target = ((_names_in(p.theme) | p.scene) & (_names_in(q.theme) | q.scene)) - _PARTY_KEYS
+    if not target:
+        return None
+    return f"who did the {p.lemma} ({', '.join(sorted(target))}): {min(a)} vs {min(b)}"
 
 
 def _blame(p: Proposition, q: Proposition) -> str | None:
@@ -456,7 +487,7 @@ def find_cross_contradictions(
                 ):
                     continue
                 why = _pair_reason(a, b, near=False, cross=True)
-                if not why or "cause" in why or " vs not " not in why:
+                if not why or not (" vs not " in why or why.startswith("who did")):
                     continue
                 seen.add(frozenset((a.id, b.id)))
                 pos, neg = (a, b) if any(p.negated for p in b.props) else (b, a)
