@@ -1,24 +1,27 @@
 """Disagreements between claims: the same proposition with opposite polarity or incompatible
 values, said by two different sources (issue #3).
 
-Each claim's content is parsed and read as propositions (claims/propositions.py): a predicate
-("invasion" and "attack" are one), its agent, theme and the names around it, its polarity and
-mode. Two claims disagree when
-- polarity: one asserts and the other negates, denies or calls false the same predicate about
-  the same participants ("Russia is withdrawing from Kherson" / "this is not a real withdrawal");
+Each claim's content is parsed and read as propositions (claims/readings.py, propositions.py):
+a predicate ("invasion" and "attack" are one act of a small war thesaurus), its agent, theme and
+the names around it, its polarity and its mode. Two claims disagree when
+- polarity: one asserts and the other negates, denies or calls false the same act about the
+  same participants ("Russia is withdrawing from Kherson" / "this is not a real withdrawal");
   a demand only answers a demand, and a possibility, question, condition or somebody else's
   report inside a content is no assertion at all;
-- values: both assert, and name different causes of one incident ("an act of sabotage" /
-  "caused by ballistic missiles") or different manners of one act ("by force" / "peacefully");
-- rebuttal: a content that opens with "It's not true" answers the claim told just before it;
-- figures: one source gives a figure and another calls the figures lower or higher.
-Sharing a word is not enough: the claims must share a predicate and a participant (a name, or
-a noun more specific than "troops"), and must not name different agents or themes. One speaker
+- values: both assert one act with incompatible values: the cause of one incident ("an act of
+  sabotage" / "caused by ballistic missiles"), its manner ("by force" / "peacefully"), who
+  started the war, or who did an act to one named target (each side naming the other);
+- rebuttal: "It's not true" answers the claim told just before it, and a denial that only
+  points back ("denied these accusations", "dismissed Truss's comments") the claim it names;
+- figures: one source gives a figure and another calls such figures lower or higher.
+Sharing a word is not enough: the claims must share an act and a participant (a name, or a noun
+more specific than "troops"), and must not name different agents, themes or places. One speaker
 under two names ("Zelensky" / "the Ukrainian president") is one source and never disagrees with
-itself. When unsure, no pair is reported.
+itself (`same_source`). When unsure, no pair is reported.
 
-Across documents (`find_cross_contradictions`) the polarity test runs on claims of documents
-published within a week of each other that share a place or person name, not only a party.
+Across documents (`find_cross_contradictions`) the polarity and doer tests run on claims of
+documents published within a week of each other that share a place or person name, not only a
+party, and that come from different parties.
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ _REBUTTAL_REACH = 300  # characters between the claim rebutted and "It's not tru
 _NEAR = 600  # an anaphoric "this is not a withdrawal" answers a claim at most this far before it
 _COMPARABLE_MODES = frozenset({"fact", "intent"})
 _PARTY_KEYS = frozenset(sense.PARTIES.values())
+
+
 # --- two propositions ---------------------------------------------------------------------
 
 
@@ -244,7 +249,7 @@ def find_contradictions(
 
     Example:
         >>> [x.reason for x in find_contradictions("d", claims, [])]  # doctest: +SKIP
-        ['polarity: withdraw vs not withdrawal']
+        ['disagreement: withdraw vs not withdrawal']
     """
     found: list[Contradiction] = []
     pairs: set[frozenset[str]] = set()
