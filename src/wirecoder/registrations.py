@@ -44,7 +44,8 @@ def events_stage(data: StageInput) -> Sequence[Any]:
     from wirecoder.events import find_events
 
     return find_events(
-        data.parsed, data.get("times"), data.get("places"), data.get("claims"), data.get("quantities")
+        data.parsed, data.get("times"), data.get("places"), data.get("claims"), data.get("quantities"),
+        gazetteer=data.resources.gazetteer,
     )
 
 

@@ -164,7 +164,12 @@ def read_events_csv(path: Path) -> tuple[list[EventRow], int]:
 
 
 def _chosen(result: ArticleResult) -> Event | None:
-    return next((e for e in result.events if e.place is not None), None) or next(iter(result.events), None)
+    """The system's record for a description: its best-placed incident (a town over a region or
+    country), else its best-placed event of any kind."""
+    def rank(e: Event) -> tuple[bool, bool, bool]:
+        return (e.event_kind == "generic", e.place is None, e.geo_precision == 3)
+
+    return min(result.events, key=rank, default=None)
 
 
 def _count(shares: PlaceShares, row: EventRow, event: Event | None, errors: list[float]) -> None:

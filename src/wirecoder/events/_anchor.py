@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from wirecoder._timevalue import date_range
 from wirecoder.events._lexicon import AGREEMENT_VERBS, CUMULATIVE_CUES, SUMMARY_SUBJECTS
@@ -75,12 +75,12 @@ def clause_date(clause: Sequence[Token], times: Sequence[TimeExpression]) -> Tim
     return None
 
 
-def is_cumulative(tok: Token, clause: Sequence[Token]) -> bool:
+def is_cumulative(tok: Token, clause: Sequence[Token], sentence: Span) -> bool:
     """A running total, not an incident: "have been killed since the start of the war", "so far",
-    "in total", "in recent weeks"."""
+    "in total"; "in recent weeks" anywhere in the sentence (it scopes over every conjunct)."""
     words = {t.lower_ for t in clause}
     text = " ".join(t.lower_ for t in sorted(clause, key=lambda t: t.i))
-    if words & CUMULATIVE_CUES or any(p in text for p in _PHRASES) or _RECENT_SPAN.search(text):
+    if words & CUMULATIVE_CUES or any(p in text for p in _PHRASES) or _RECENT_SPAN.search(sentence.text):
         return True
     for t in clause:
         if t.lower_ == "since" and tok not in t.subtree:
@@ -93,7 +93,7 @@ def is_cumulative(tok: Token, clause: Sequence[Token]) -> bool:
 def agreement_made(tok: Token) -> bool:
     """An agreement or talks named as a noun are an event when a verb makes, holds or breaks them
     ("signed a ceasefire", "talks began"); "the Minsk agreements" alone is a reference."""
-    return tok.head is not tok and tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and (
+    return tok.head != tok and tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and (
         tok.head.lemma_.lower() in AGREEMENT_VERBS
     )
 

@@ -10,6 +10,7 @@ already coded with ACLED categories.
 
 from __future__ import annotations
 
+from wirecoder._geo import haversine_km
 from wirecoder._timevalue import date_range
 from wirecoder.records import DATE_METHOD_RANK, Event
 
@@ -38,7 +39,7 @@ def _places_fit(a: Event, b: Event, own: dict[str, bool]) -> bool | None:
         return None
     if a.place.geonames_id is not None and a.place.geonames_id == b.place.geonames_id:
         return True
-    if (a.geo_precision == 3) != (b.geo_precision == 3):
+    if _inside(a, b) or _inside(b, a):
         return None  # a region and a town in it: neither confirms nor rules out
     # Neighbouring towns (Bucha and Hostomel lie 4 km apart) are different places; only one name
     # under two gazetteer entries is the same place.
@@ -60,7 +61,7 @@ def same_event(a: Event, b: Event, own: dict[str, bool], anaphoric: dict[str, bo
         return False  # a background incident or a generic mention stands alone
     if not (_actors_fit(a, b) and _dates_fit(a, b)):
         return False
-    if a.quantity and b.quantity and a.quantity != b.quantity:
+    if a.quantity and b.quantity and a.quantity != b.quantity and a.quantity.split()[-1] == b.quantity.split()[-1]:
         return False  # "dozens of communities" and "41 communities" are two reports
     places = _places_fit(a, b, own)
     if places is False:
@@ -69,6 +70,32 @@ def same_event(a: Event, b: Event, own: dict[str, bool], anaphoric: dict[str, bo
         return True
     # "its retreat", "the withdrawal" with no date of its own: the event told elsewhere
     return any(anaphoric[e.id] and e.date_method not in _GROUNDED for e in (a, b))
+
+
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _violent(e: Event) -> bool:
+    return e.acled_event_type in _VIOLENT
+
+
+def _refers_back(e: Event, anaphoric: dict[str, bool]) -> bool:
+    """A definite nominal of violence without a date that says it is another day's."""
+    return anaphoric[e.id] and _violent(e) and e.event_kind == "incident" and e.date_method not in ("governing",)
+
+
+_INSIDE_KM = 150  # a town this close to a region's point lies in it, as far as merging goes
+
+
+def _inside(a: Event, b: Event) -> bool:
+    """Whether `a`'s place is more precise than `b`'s and lies in it."""
+    if a.place is None or b.place is None or a.place.lat is None or b.place.lat is None:
+        return False
+    if (a.geo_precision or 3) >= (b.geo_precision or 3) and (b.place.feature or "")[:3] != "ADM":
+        return False
+    if (b.place.feature or "").startswith("PCL"):
+        return a.place.country_code == b.place.country_code
+    return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= _INSIDE_KM
 
 
 def merge_mentions(
@@ -81,8 +108,15 @@ def merge_mentions(
     that refers back ("its retreat").
     """
     groups: list[list[Event]] = []
+    by_reference: set[str] = set()  # mentions that only refer back: they bring no place
     for ev in events:
         home = next((g for g in groups if any(same_event(ev, m, own_place, anaphoric) for m in g)), None)
+        if home is None and _refers_back(ev, anaphoric):
+            # "The attacks have sparked panic", "Tuesday's attack was on a supply hub": the
+            # violent incident told just before, whatever sub-type its first report took
+            home = next((g for g in reversed(groups) if _violent(g[0]) and g[0].event_kind == "incident"), None)
+            if home is not None:
+                by_reference.add(ev.id)
         if home is None:
             groups.append([ev])
         else:
@@ -101,13 +135,12 @@ def merge_mentions(
             "quantity": lead.quantity or next((e.quantity for e in others if e.quantity), None),
             "fatalities": lead.fatalities or next((e.fatalities for e in others if e.fatalities), None),
         }
-        # The most precise place any mention names itself: "withdraw from Kherson" over "from
-        # the Kherson region", whichever mention leads.
-        placed = min(
-            (e for e in group if own_place[e.id] and e.place),
-            key=lambda e: (e.geo_precision or 3, e is not lead, e.prov.start),
-            default=None,
-        )
+        # The lead's own place, unless another mention names a more precise one inside it
+        # ("withdraw from Kherson" within "from the Kherson region"); with none, any named one.
+        named = [e for e in group if own_place[e.id] and e.place and e.id not in by_reference]
+        placed = min(named, key=lambda e: (e.geo_precision or 3, e.prov.start), default=None)
+        if own_place[lead.id] and placed is not None and not _inside(placed, lead):
+            placed = None
         if placed is not None and placed is not lead:
             update.update(place=placed.place, geo_precision=placed.geo_precision)
         merged.append(lead.model_copy(update=update))

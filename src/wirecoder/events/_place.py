@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from spacy.tokens import Token
 
+from wirecoder._geo import haversine_km
 from wirecoder.records import PlaceMention
 
 COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
@@ -25,7 +27,9 @@ FAR_EDGES = 7
 _DIRECTION = re.compile(r"(?:north|south|east|west|central|centre|center)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+$", re.I)
 _CONTRAST = re.compile(r"\b(?:not(?:\s+(?:in|on|at|to))?|than|unlike|instead\s+of)\s+(?:the\s+)?$", re.I)
 _DISTANCE = re.compile(r"\b(?:km|kms|kilomet\w*|miles?|drive|hours?|away)\b\)?[^.;:]{0,40}\b(?:from|to|of)\b[^.;:]{0,40}$", re.I)
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
+# Dependencies that open a clause of its own.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj", "pcomp"})
 
 
 def below_country(p: PlaceMention, text: str) -> bool:
@@ -58,6 +62,29 @@ def tree_distance(a: Token, b: Token) -> int:
         if t.i in index:
             return n + index[t.i]
     return 99
+
+
+def _clause_head(tok: Token) -> Token:
+    while tok.dep_ not in _CLAUSE_DEPS and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def in_reach(p: PlaceMention, trigger: Token) -> bool:
+    """Whether a place of the sentence stands in the trigger's clause, in one that encloses it
+    ("In Kherson, officials said Russia shelled ...") or in one its phrase holds, not in a side clause ("... and officials
+    are meeting in Germany", "after Moscow blocked gas supplies")."""
+    span = trigger.doc.char_span(p.prov.start, p.prov.end, alignment_mode="expand")
+    if span is None:
+        return False
+    home = _clause_head(span.root)
+    own = _clause_head(trigger)
+    return (
+        home.i == own.i or home.dep_ == "ROOT"
+        or any(a.i == home.i for a in trigger.ancestors)  # an enclosing clause
+        # a clause the trigger's own holds: "from the west bank, which includes Kherson"
+        or any(a.i in (trigger.i, own.i) for a in home.ancestors)
+    )
 
 
 def place_distance(p: PlaceMention, trigger: Token) -> int:
@@ -97,18 +124,23 @@ def best_place(places: Sequence[PlaceMention], trigger: Token, *, max_edges: int
 
 
 # "the city", "the region": a place the article is about, named before.
-ANAPHORIC_PLACES = frozenset({"city", "town", "village", "region", "oblast", "province", "area", "district"})
+ANAPHORIC_PLACES = frozenset({"city", "town", "village", "region", "oblast", "province", "area", "district",
+                              "territory", "peninsula"})
 # A focus town must be named this often, and more often than any other, to stand for "the city".
 FOCUS_MENTIONS = 3
 
 
-def focus_town(places: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The town the article is about: named at least FOCUS_MENTIONS times and more often than
-    any other town; it stands for "the city" or "the region" the text refers back to."""
-    towns = [p for p in places if p.role == "location" and p.lat is not None and (p.feature or "").startswith("PPL")]
+def focus_town(places: Sequence[PlaceMention], *, at_least: int = FOCUS_MENTIONS) -> PlaceMention | None:
+    """The town or region the article is about: named at least FOCUS_MENTIONS times and more
+    often than any other; it stands for "the city" or "the region" the text refers back to."""
+    towns = [
+        p for p in places
+        if p.role == "location" and p.lat is not None and p.country_code
+        and ((p.feature or "").startswith("PPL") or (p.feature or "") in ("ADM1", "ADM2", "RGN", "PEN"))
+    ]  # fmt: skip
     counts = Counter(p.geonames_id for p in towns)
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < FOCUS_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] < at_least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return next(p for p in towns if p.geonames_id == ranked[0][0])
 
@@ -122,13 +154,53 @@ def refers_back(tokens: Sequence[Token]) -> bool:
     )
 
 
+_REGION_WORDS = re.compile(r"\b(?:the|region|oblast|province|district|raion|krai|area|of)\b|['’]s\b", re.I)
+# A region's seat lies this close to the region's own point.
+SEAT_KM = 250
+
+
+def region_seat(p: PlaceMention, gazetteer: Any) -> tuple[float, float] | None:
+    """Where an event placed only at a region is coded: the region's seat, the town the region is
+    named after ("the Kharkiv region" at Kharkiv), as ACLED codes region-level events at the
+    provincial capital. None when the region is not named after a town."""
+    if gazetteer is None or p.lat is None or not (p.feature or "").startswith("ADM"):
+        return None
+    stem = " ".join(_REGION_WORDS.sub(" ", p.prov.text).split())
+    if len(stem) < 3:
+        return None
+    towns = [
+        c for c in gazetteer.lookup(stem, limit=10)
+        if c.is_populated_place and c.country_code == p.country_code and c.name_kind == 0
+        and haversine_km(c.lat, c.lon, p.lat, p.lon) <= SEAT_KM
+    ]  # fmt: skip
+    best = max(towns, key=lambda c: c.population, default=None)
+    return (best.lat, best.lon) if best is not None else None
+
+
+def coordinated(place: PlaceMention, others: Sequence[PlaceMention], trigger: Token) -> list[PlaceMention]:
+    """Places listed with `place` ("in the regions of Chernihiv, Zhytomyr and Lviv"): each is an
+    incident of its own, as analysts code one event per place."""
+    doc = trigger.doc
+    root = doc.char_span(place.prov.start, place.prov.end, alignment_mode="expand")
+    if root is None:
+        return []
+    chain = {t.i for t in root.root.conjuncts} | {root.root.i}
+    out = []
+    for p in others:
+        span = doc.char_span(p.prov.start, p.prov.end, alignment_mode="expand")
+        if p is not place and span is not None and span.root.i in chain and span.root.i != root.root.i:
+            out.append(p)
+    return out
+
+
 def focus_country(places: Sequence[PlaceMention]) -> str | None:
-    """The country the document's places lie in most often."""
+    """The country the document is about: the one its places (the country and its towns) are
+    named in most often."""
     counts = Counter(p.country_code for p in places if p.role == "location" and p.country_code)
     return counts.most_common(1)[0][0] if counts else None
 
 
 __all__ = [
     "COUNTRY_FEATURES", "FAR_EDGES", "NEAR_EDGES", "below_country", "best_place", "focus_country", "focus_town",
-    "is_reference", "place_distance", "refers_back", "usable_places",
+    "in_reach", "is_reference", "place_distance", "refers_back", "usable_places",
 ]

@@ -39,7 +39,7 @@ class Realis(NamedTuple):
 def _tense(verb: Token) -> str:
     if verb.pos_ in ("NOUN", "PROPN"):
         # "Firefights are breaking out": a noun takes the tense of the verb it is an argument of
-        if verb.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        if verb.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
             return _tense(verb.head)
         return "nominal"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -109,7 +109,7 @@ def _decision_above(tok: Token, cues: dict[str, dict[str, str]]) -> bool:
     node = tok
     for _ in range(_CLIMB):
         head, dep = node.head, node.dep_
-        if head is node or dep not in _SCOPED | {"conj"}:
+        if head == node or dep not in _SCOPED | {"conj"}:
             return False
         if head.pos_ == "VERB" and head.lemma_.lower() in cues["decision"]:
             return _tense(head) in ("past", "perfect")
@@ -143,7 +143,7 @@ def realis(tok: Token, *, strategic: bool) -> Realis:
     factive = word_classes()["factive_noun"]
     for _ in range(_CLIMB):
         head, dep = node.head, node.dep_
-        if head is node or dep in _INDEPENDENT:
+        if head == node or dep in _INDEPENDENT:
             break
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in factive and dep in ("pobj", "prep", "compound"):

@@ -207,7 +207,7 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
         return Trigger(STRATEGIC, "Headquarters or base established", frozenset({"VERB"}))
     if lemma in WEAPON_USE_VERBS and (args | subject) & WEAPON_WORDS:
         return Trigger(REMOTE, "Shelling/artillery/missile attack", frozenset({"VERB"}))
-    if lemma in DISPATCH_VERBS and args & PERSONNEL_NOUNS:
+    if lemma in DISPATCH_VERBS and _head_words([c for c in tok.children if c.dep_ in ("dobj", "obj")]) & PERSONNEL_NOUNS:
         return Trigger(STRATEGIC, "Change to group/activity", frozenset({"VERB"}))  # "sent 3,000 troops"
     if lemma == "fall" and _head_words(_subject_heads(tok)) & (TERRITORY_NOUNS | {"PROPN"}):
         return Trigger(BATTLES, "Non-state actor overtakes territory", frozenset({"VERB"}))  # "Kreminna has fallen"
@@ -264,7 +264,7 @@ def _is_participial_adjunct(tok: Token, lemma: str) -> bool:
     if lemma in MOVEMENT_VERBS | DISPATCH_VERBS:
         return False  # ", amassing tens of thousands of troops": the movement is the news
     node = tok
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head != node:
         node = node.head
     return node.tag_ == "VBG" and (node.dep_ == "advcl" or (node.dep_ == "acl" and lemma in CASUALTY_LEMMAS))
 
@@ -309,6 +309,9 @@ def find_trigger(tok: Token, fragment: bool) -> Found | None:
 
 
 _WITHDRAW_LEMMAS = {"withdraw", "withdrawal", "retreat", "pull"}
+# Objects that make "hit" or "strike" figurative.
+_ABSTRACT_OBJECTS = {"morale", "economy", "price", "prices", "record", "market", "markets", "nerve", "note",
+                     "headline", "headlines", "jackpot", "wall", "deal", "chord", "balance", "road", "ground"}
 _PROTEST_LEMMAS = {"protest", "rally", "demonstrate", "demonstration"}
 # Speakers whose "protest" is a statement, not a demonstration ("Poland protested it was under attack").
 _OFFICIAL_WORDS = {"government", "ministry", "minister", "embassy", "president", "official", "officials",
@@ -329,12 +332,15 @@ def _participants_fit(tok: Token, lemma: str) -> bool:
         )
     if lemma in _WITHDRAW_LEMMAS:
         heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "out") for g in c.children
-                 if g.dep_ == "pobj"]  # fmt: skip
+                 if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
         if heads:
             return any(h.pos_ == "PROPN" or h.lemma_.lower() in TERRITORY_NOUNS | {"bank", "front", "positions", "line"} for h in heads)
         if tok.pos_ == "NOUN" and any(c.dep_ == "prep" for c in tok.children):
             return True  # "the withdrawal of troops"
         return True
+    if lemma in ("hit", "strike", "target") and tok.pos_ == "VERB":
+        objects = _head_words([c for c in tok.children if c.dep_ in ("dobj", "obj")])
+        return not objects & _ABSTRACT_OBJECTS  # "hitting morale", "hit a record"
     if lemma in _PROTEST_LEMMAS:
         words = {h.lemma_.lower() for h in subject} | {h.lower_ for h in subject}
         return not (words & _OFFICIAL_WORDS or any(h.ent_type_ in ("GPE", "NORP") or (h.pos_ == "PROPN" and h.ent_type_ in ("PERSON", "ORG")) for h in subject))

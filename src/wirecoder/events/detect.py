@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -26,17 +27,29 @@ from wirecoder.events._anchor import (
     own_date,
     sentence_dates,
 )
-from wirecoder.events._lexicon import ARRIVAL_VERBS, ATTEMPT_VERBS, DATED_ONLY, FORCE_NOUNS, PREVENT_VERBS, Trigger
+from wirecoder.events._lexicon import (
+    ARRIVAL_VERBS,
+    ATTEMPT_VERBS,
+    DATED_ONLY,
+    DISPATCH_VERBS,
+    FORCE_NOUNS,
+    MOVEMENT_VERBS,
+    PREVENT_VERBS,
+    Trigger,
+)
 from wirecoder.events._merge import merge_mentions
 from wirecoder.events._place import (
     COUNTRY_FEATURES,
     FAR_EDGES,
     below_country,
     best_place,
+    coordinated,
     focus_country,
     focus_town,
+    in_reach,
     place_distance,
     refers_back,
+    region_seat,
     usable_places,
 )
 from wirecoder.events._realis import realis
@@ -67,18 +80,18 @@ def _clause_tokens(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS or c is tok)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS or c == tok)
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head is not head:
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head != head:
         # "a series of explosions at a depot near X": the quantifying noun carries the phrase
         head = head.head
         out.extend(t for c in head.children if c.dep_ not in _CLAUSE_DEPS and tok not in c.subtree for t in c.subtree)
         out.append(head)
         tok = head
         head = tok.head
-    if tok.dep_ in ("xcomp", "dobj", "pobj", "nsubj", "nsubjpass", "acl", "advcl", "pcomp") and head is not tok:
+    if tok.dep_ in ("xcomp", "dobj", "pobj", "nsubj", "nsubjpass", "acl", "advcl", "pcomp") and head != tok:
         for c in head.children:
-            if c is not tok and c.dep_ in ("npadvmod", "prep", "advmod", "nsubj", "nsubjpass", "agent"):
+            if c != tok and c.dep_ in ("npadvmod", "prep", "advmod", "nsubj", "nsubjpass", "agent"):
                 out.extend(c.subtree)
         out.append(head)
     return out
@@ -97,7 +110,7 @@ def _actor_token(tok: Token) -> Token | None:
             if c.dep_ == "poss" and node.pos_ == "NOUN":
                 return c
         if node.dep_ in ("xcomp", "conj", "pcomp", "acl") or node.pos_ == "NOUN":
-            node = node.head if node.head is not node else None
+            node = node.head if node.head != node else None
         else:
             break
     return None
@@ -181,7 +194,7 @@ def _is_undated_background(tok: Token) -> bool:
     for _ in range(4):
         if node.dep_ == "relcl":
             return True
-        if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or node.head is node:
+        if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or node.head == node:
             return False
         node = node.head
     return False
@@ -239,6 +252,8 @@ def _news_day(times: Sequence[TimeExpression], published: dt.date | None) -> str
 # Sub-types for which a decision told as made ("announced it would withdraw", "ordered a
 # mobilisation", "declared a ceasefire") is the event; for the others it is a plan.
 _ANNOUNCED_EVENTS = {"Non-violent transfer of territory", "Agreement", "Other"}
+# What a violent event leaves: an event of its own only when nothing else in the sentence caused it.
+_CONSEQUENCES = frozenset(CASUALTY_LEMMAS | {"damage", "destroy", "destruction"})
 # Developments that happen in the actor's own country when the text names no place.
 _AT_HOME = frozenset({"mobilize", "mobilise", "mobilization", "mobilisation"})
 # Sub-types whose nouns ("the Minsk agreements", "peace talks") only refer to an event unless a
@@ -274,6 +289,8 @@ def find_events(
     places: Sequence[PlaceMention],
     claims: Sequence[Claim],
     quantities: Sequence[Quantity],
+    *,
+    gazetteer: Any = None,
 ) -> list[Event]:
     """Events in the article, each with ACLED and PLOVER codes, actors, date, place, figures,
     source, kind (incident, background incident, generic mention) and confidence; mentions of one
@@ -287,16 +304,19 @@ def find_events(
     Date: the time expression of the trigger's clause, else the date of the statement the event
     is claimed in, else the article's news day (`narrative`), else the publication date (marked
     so). Place: a place in the trigger's phrase, else one near it in the sentence (never one
-    named for comparison or distance, nor a strike's origin); none when the text names none.
+    named for comparison or distance, nor a strike's origin); a region is coded at its seat when
+    the gazetteer is given; the country when the text names no place. Places listed together
+    ("in Chernihiv, Zhytomyr and Lviv") make one event each.
     """
     published = parsed.article.published
     text = parsed.text
     news_day = _news_day(times, published)
     land = focus_country(places)
-    focus = focus_town(places)
+    short_text = len(parsed.sentences) <= _SHORT_TEXT_SENTENCES
+    # A short description is about the one town it names; an article needs it named repeatedly.
+    focus = focus_town(places, at_least=1) if short_text else focus_town(places)
     countries = {p.country_code: p for p in places if (p.feature or "") in COUNTRY_FEATURES and p.lat is not None}
     dated = sentence_dates(times, len(parsed.sentences))
-    short_text = len(parsed.sentences) <= _SHORT_TEXT_SENTENCES
     events: list[Event] = []
     own_place: dict[str, bool] = {}
     anaphoric: dict[str, bool] = {}
@@ -330,7 +350,9 @@ def find_events(
 
             # -- when
             date, method, has_own_date, statement = None, "none", False, False
-            governing = time_for_clause(parsed, tok.idx, tok.idx + len(tok.text), day_times) or clause_date(clause, day_times)
+            governing = time_for_clause(parsed, tok.idx, tok.idx + len(tok.text), day_times)
+            if governing is None and tok.pos_ == "VERB":
+                governing = clause_date(clause, day_times)
             if governing is not None:
                 date, date_reason, has_own_date = own_date(governing, published, text)
                 reason = reason or date_reason
@@ -357,7 +379,7 @@ def find_events(
             actor_tok = _actor_token(tok)
             if found.lemma in ARRIVAL_VERBS:  # "soldiers were received by villagers": the soldiers act
                 actor_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), actor_tok)
-            if actor_tok is not None and (actor_tok is tok or tok in actor_tok.subtree):
+            if actor_tok is not None and (actor_tok == tok or tok in actor_tok.subtree):
                 actor_tok = None  # "Firefights are breaking out": the event is no actor
             if actor_tok is not None and any(
                 p.role == "location" and p.prov.start <= actor_tok.idx < p.prov.end
@@ -380,7 +402,7 @@ def find_events(
                 avoid |= {p.prov.start for p in sent_places if claim.speaker.start <= p.prov.start < claim.speaker.end}
             usable = usable_places(sent_places, text, avoid=avoid, remote=trig.event_type == "Explosions/Remote violence")
             own_places = [p for p in usable if lo <= p.prov.start < hi]
-            near_places = [p for p in usable if place_distance(p, tok) <= FAR_EDGES]
+            near_places = [p for p in usable if place_distance(p, tok) <= FAR_EDGES and in_reach(p, tok)]
             clause_anchor = any(below_country(p, text) for p in own_places) or bool({t.lower_ for t in clause} & _BORDER_WORDS)
             sentence_anchor = any(below_country(p, text) for p in near_places)
             place = best_place([*own_places, *(p for p in near_places if p not in own_places)], tok)
@@ -394,7 +416,7 @@ def find_events(
                 named_in = place is not None
             from_focus = False
             if focus is not None and (place is None or (place.feature or "") in COUNTRY_FEATURES) and (
-                refers_back(span) or _locative(tok, clause)
+                short_text or refers_back(span) or _locative(tok, clause)
             ):
                 # "in the region", "the governor of the region": the town the article is about
                 place, from_focus = focus, True
@@ -403,7 +425,8 @@ def find_events(
                 # No place in the text: the country, as analysts code it (geo precision 3): the
                 # actor's own for a mobilisation, else the country the document is about.
                 own = actor.country if actor and found.lemma in _AT_HOME else None
-                place = countries.get(own or land or "")
+                target = other.country if (other := _actor2(tok)) is not None else None
+                place = countries.get(own or target or land or "")
                 from_country = place is not None
 
             # -- is it an incident?
@@ -422,7 +445,7 @@ def find_events(
                 reason = "generic"
             if reason is None and is_description(tok):
                 reason = "generic"
-            if reason is None and trig.event_type != "Strategic developments" and is_cumulative(tok, clause):
+            if reason is None and trig.event_type != "Strategic developments" and is_cumulative(tok, clause, span):
                 reason = "summary"
             if reason is None and history and method != "governing" and not statement:
                 reason = "unanchored"  # told in a passage about the past, with no date of its own
@@ -454,6 +477,7 @@ def find_events(
                 and not (place.feature or "").startswith("STM")
             )  # fmt: skip
             anaphoric[temp_id] = _is_anaphoric(tok)
+            seat = region_seat(place, gazetteer) if place is not None and not from_country else None
             event = Event(
                 prov=parsed.provenance(sent.start, sent.end, STAGE),
                 id=temp_id,
@@ -471,8 +495,9 @@ def find_events(
                 time_precision=time_precision(date_value),
                 date_method=method,  # type: ignore[arg-type]
                 place=EventPlace(
-                    name=place.name, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id,
-                    feature=place.feature, country_code=place.country_code, admin1=place.admin1,
+                    name=place.name, lat=seat[0] if seat else place.lat, lon=seat[1] if seat else place.lon,
+                    geonames_id=place.geonames_id, feature=place.feature, country_code=place.country_code,
+                    admin1=place.admin1,
                 ) if place else None,  # fmt: skip
                 geo_precision=(3 if from_country or from_focus else 2 if named_in else place.geo_precision) if place else None,
                 source=claim.speaker.canonical if claim and claim.speaker else None,
@@ -488,12 +513,25 @@ def find_events(
                 quantity=(q_text(quantity) if quantity else None),
             )
             candidates.append((event, found.lemma, trig.event_type != "Strategic developments"))
+            if place is not None and own_place[temp_id]:
+                for n, extra in enumerate(coordinated(place, usable, tok)):
+                    at = region_seat(extra, gazetteer) or (extra.lat, extra.lon)
+                    twin = f"{temp_id}.{n}"
+                    own_place[twin], anaphoric[twin] = True, anaphoric[temp_id]
+                    candidates.append((event.model_copy(update={
+                        "id": twin, "geo_precision": extra.geo_precision,
+                        "place": EventPlace(name=extra.name, lat=at[0], lon=at[1], geonames_id=extra.geonames_id,
+                                            feature=extra.feature, country_code=extra.country_code, admin1=extra.admin1),
+                    }), found.lemma, trig.event_type != "Strategic developments"))  # fmt: skip
         if fragment and len(candidates) > 1:  # "Destroyed Russian tank": the tank is no sighting
             candidates = [c for c in candidates if c[1] not in FORCE_NOUNS] or candidates
         deaths = _fatalities(span, sent_quants)
-        # Harm to people belongs to the violent event that caused it, when the sentence has one.
-        if any(violent and lemma not in CASUALTY_LEMMAS and ev.event_kind != "generic" for ev, lemma, violent in candidates):
-            candidates = [c for c in candidates if c[1] not in CASUALTY_LEMMAS]
+        # Harm to people and damage belong to the violent event that caused them, when the
+        # sentence has one; troops moved in an invasion are the invasion.
+        if any(violent and lemma not in _CONSEQUENCES and ev.event_kind != "generic" for ev, lemma, violent in candidates):
+            candidates = [c for c in candidates if c[1] not in _CONSEQUENCES]
+        if any(lemma in DATED_ONLY and ev.event_kind != "generic" for ev, lemma, _ in candidates):
+            candidates = [c for c in candidates if c[1] not in MOVEMENT_VERBS | DISPATCH_VERBS]
         # One event of a kind per sentence and place: an incident over a mention, then the
         # best-dated one. Several incidents of one kind are several events when their own places
         # differ ("deployed troops to Poland and to Romania").
