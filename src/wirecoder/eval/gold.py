@@ -428,10 +428,24 @@ def _score_events(gold: _Gold, docs: dict[str, _Doc]) -> tuple[KindScore, KindSc
             on_empty += file in empty and any(g["_doc"] for g in gold.events)
     total = len(gold.events)
     every.notes.append(f"recall if only the evidence had to overlap: {evidence_only}/{total}")
+    every.notes.append("precision by confidence: " + _by_confidence(docs, used))
     if any(g["_doc"] for g in gold.events):
         every.notes.append(f"{on_empty} events shown on the {len(empty & set(docs))} articles the gold records none for")
     every.notes.append(f"{generic} generic mentions kept apart (not shown by default, not counted)")
     return every, current
+
+
+_BANDS = (0.0, 0.5, 0.6, 0.7, 1.01)
+
+
+def _by_confidence(docs: dict[str, _Doc], used: set[str]) -> str:
+    """Matched / shown events per confidence band, to check the confidence weights."""
+    out = []
+    for lo, hi in zip(_BANDS, _BANDS[1:]):
+        shown_here = [e for d in docs.values() for e in d.result.events if shown(e) and lo <= getattr(e, "confidence", 0.5) < hi]
+        right = sum(e.id in used for e in shown_here)
+        out.append(f"[{lo:.1f}, {min(hi, 1.0):.1f}) {right}/{len(shown_here)}")
+    return ", ".join(out)
 
 
 class _Side(BaseModel):

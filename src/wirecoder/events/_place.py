@@ -82,8 +82,8 @@ def in_reach(p: PlaceMention, trigger: Token) -> bool:
     return (
         home.i == own.i or home.dep_ == "ROOT"
         or any(a.i == home.i for a in trigger.ancestors)  # an enclosing clause
-        # a clause the trigger's own holds: "from the west bank, which includes Kherson"
-        or any(a.i in (trigger.i, own.i) for a in home.ancestors)
+        # a clause describing one of its phrases: "from the west bank, which includes Kherson"
+        or (home.dep_ in ("relcl", "acl", "appos") and any(a.i in (trigger.i, own.i) for a in home.ancestors))
     )
 
 
@@ -92,20 +92,44 @@ def place_distance(p: PlaceMention, trigger: Token) -> int:
     return tree_distance(trigger, span.root) if span is not None else 99
 
 
+# Nouns naming a part of a place: "Kharkiv's northeastern sector", "Ukraine's borders".
+_PLACE_PARTS = frozenset({
+    "sector", "outskirts", "suburb", "suburbs", "centre", "center", "street", "streets", "border", "borders",
+    "territory", "region", "east", "west", "north", "south", "coast", "capital", "airport", "district",
+    "neighbourhood", "neighborhood", "part", "parts", "city", "port", "province", "oblast", "front",
+    "frontline", "bank", "side", "edge", "doorstep", "airspace", "waters", "soil", "land", "infrastructure",
+    "base", "bases", "positions", "square", "station", "plant", "facility", "facilities", "area", "areas",
+})
+
+
+def _acts(p: PlaceMention, doc: Any) -> bool:
+    """A place that acts or owns: "Beijing and Moscow announced", "with Beijing's blessing"."""
+    span = doc.char_span(p.prov.start, p.prov.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    if root.dep_ == "poss":  # "Kharkiv's northeastern sector" is a place, "Beijing's blessing" is not
+        return root.head.lemma_.lower() not in _PLACE_PARTS
+    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")
+
+
 def usable_places(
-    places: Sequence[PlaceMention], text: str, *, avoid: set[int], remote: bool
+    places: Sequence[PlaceMention], text: str, *, avoid: set[int], remote: bool, doc: Any = None
 ) -> list[PlaceMention]:
-    """Location mentions with coordinates that are not references, outside the actor phrase."""
+    """Location mentions with coordinates that are not references, outside the actor phrase, and
+    not acting themselves."""
     return [
         p for p in places
         if p.role == "location" and p.lat is not None and p.prov.start not in avoid
-        and not is_reference(p, text, remote=remote)
+        and not is_reference(p, text, remote=remote) and not (doc is not None and _acts(p, doc))
     ]  # fmt: skip
 
 
 def best_place(places: Sequence[PlaceMention], trigger: Token, *, max_edges: int = 99) -> PlaceMention | None:
-    """The most precise usable place near the trigger: anything over a whole country or a river,
-    places in the trigger's own phrase first, then the most precise, then the nearest."""
+    """The most precise usable place near the trigger: places in the trigger's own phrase first,
+    then anything over a whole country or a river, then the most precise, then the nearest."""
     near = [(p, place_distance(p, trigger)) for p in places]
     near = [(p, d) for p, d in near if d <= max_edges]
     if not near:
@@ -113,9 +137,9 @@ def best_place(places: Sequence[PlaceMention], trigger: Token, *, max_edges: int
     return min(
         near,
         key=lambda pd: (
+            pd[1] > NEAR_EDGES,  # "invaded Ukraine ... the government in Kyiv": the phrase first
             (pd[0].feature or "") in COUNTRY_FEATURES,
             (pd[0].feature or "").startswith("STM"),  # a river is a poor event location
-            pd[1] > NEAR_EDGES,
             pd[0].geo_precision or 3,
             pd[1],
             pd[0].prov.start,

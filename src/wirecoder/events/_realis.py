@@ -20,6 +20,8 @@ from wirecoder.rulebook import realis_cues, word_classes
 # Dependencies through which a governor scopes over its dependent ("threatened [to attack]",
 # "fears [of an invasion]", "accused Ukraine [of attacking]", "said [that it shelled]").
 _SCOPED = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acomp", "oprd", "attr"})
+# A to-infinitive modifying a noun ("plans to attack", "a bid to hit"): scoped by that noun.
+_NOUN_INFINITIVE = "acl"
 # Dependencies whose head's auxiliaries apply to the dependent: a subject of "would be".
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj"})
 # An event inside a relative clause or a participle modifier is told on its own terms.
@@ -143,12 +145,12 @@ def realis(tok: Token, *, strategic: bool) -> Realis:
     factive = word_classes()["factive_noun"]
     for _ in range(_CLIMB):
         head, dep = node.head, node.dep_
-        if head == node or dep in _INDEPENDENT:
+        if head == node or (dep in _INDEPENDENT and not (dep == _NOUN_INFINITIVE and _infinitive(node))):
             break
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in factive and dep in ("pobj", "prep", "compound"):
             break  # "an investigation into the killing": the killing happened, whatever is asked
-        if dep in _SCOPED or dep == "conj":
+        if dep in _SCOPED or dep == "conj" or dep == _NOUN_INFINITIVE:
             if dep == "conj" and any(c.dep_ == "aux" for c in node.children):
                 break  # "has shelled X and will attack Y": each conjunct has its own auxiliaries
             if head.pos_ == "VERB" and lemma in cues["aspect"]:
@@ -159,7 +161,7 @@ def realis(tok: Token, *, strategic: bool) -> Realis:
                 return Realis(cues["decision"][lemma], tense=tense)
             elif head.pos_ in ("VERB", "ADJ", "AUX") and lemma in cues["governor"]:
                 return Realis(cues["governor"][lemma], tense=tense)
-            elif head.pos_ == "NOUN" and lemma in cues["frame"] and dep in ("pobj", "prep", "compound", "dobj"):
+            elif head.pos_ == "NOUN" and lemma in cues["frame"] and dep in ("pobj", "prep", "compound", "dobj", "acl"):
                 return Realis(cues["frame"][lemma], tense=tense)
             if infinitive and dep in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
                 return Realis("plan", tense=tense)  # "massed troops to invade": a purpose

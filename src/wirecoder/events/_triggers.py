@@ -311,7 +311,11 @@ def find_trigger(tok: Token, fragment: bool) -> Found | None:
 _WITHDRAW_LEMMAS = {"withdraw", "withdrawal", "retreat", "pull"}
 # Objects that make "hit" or "strike" figurative.
 _ABSTRACT_OBJECTS = {"morale", "economy", "price", "prices", "record", "market", "markets", "nerve", "note",
-                     "headline", "headlines", "jackpot", "wall", "deal", "chord", "balance", "road", "ground"}
+                     "headline", "headlines", "jackpot", "wall", "deal", "chord", "balance", "road", "ground",
+                     "ability", "order", "trust", "system", "principle", "principles", "reputation", "hope", "hopes",
+                     "chance", "chances", "confidence", "relation", "relations", "tie", "ties", "image", "credibility",
+                     "idea", "argument", "narrative", "plan", "plans", "interest", "interests", "security", "stability",
+                     "sovereignty", "democracy", "value", "values", "unity", "peace", "future", "career", "business"}
 _PROTEST_LEMMAS = {"protest", "rally", "demonstrate", "demonstration"}
 # Speakers whose "protest" is a statement, not a demonstration ("Poland protested it was under attack").
 _OFFICIAL_WORDS = {"government", "ministry", "minister", "embassy", "president", "official", "officials",
@@ -338,7 +342,7 @@ def _participants_fit(tok: Token, lemma: str) -> bool:
         if tok.pos_ == "NOUN" and any(c.dep_ == "prep" for c in tok.children):
             return True  # "the withdrawal of troops"
         return True
-    if lemma in ("hit", "strike", "target") and tok.pos_ == "VERB":
+    if lemma in ("hit", "strike", "target", "destroy", "damage", "attack") and tok.pos_ == "VERB":
         objects = _head_words([c for c in tok.children if c.dep_ in ("dobj", "obj")])
         return not objects & _ABSTRACT_OBJECTS  # "hitting morale", "hit a record"
     if lemma in _PROTEST_LEMMAS:

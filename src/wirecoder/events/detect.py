@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from wirecoder._timevalue import date_range, time_precision
-from wirecoder.events._actors import Actor, is_pronoun, normalise_actor
+from wirecoder.events._actors import Actor, actor_for, is_pronoun, normalise_actor
 from wirecoder.events._coding import ACLED, plover_for
 from wirecoder.events._anchor import (
     BACKGROUND_DAYS,
@@ -392,7 +392,7 @@ def find_events(
             actor: Actor | None = None
             if actor_tok is not None:
                 phrase = _phrase(actor_tok)
-                actor = _resolve_pronoun(actor_tok, last_actor) if is_pronoun(phrase) else normalise_actor(phrase)
+                actor = _resolve_pronoun(actor_tok, last_actor) if is_pronoun(phrase) else actor_for(actor_tok, gazetteer)
             if actor is not None and actor.country is not None:
                 last_actor = actor
 
@@ -400,7 +400,9 @@ def find_events(
             avoid = {t.idx for t in actor_tok.subtree} if actor_tok is not None else set()
             if claim is not None and claim.speaker is not None:  # "Russia's defence ministry said ..."
                 avoid |= {p.prov.start for p in sent_places if claim.speaker.start <= p.prov.start < claim.speaker.end}
-            usable = usable_places(sent_places, text, avoid=avoid, remote=trig.event_type == "Explosions/Remote violence")
+            usable = usable_places(
+                sent_places, text, avoid=avoid, remote=trig.event_type == "Explosions/Remote violence", doc=tok.doc
+            )
             own_places = [p for p in usable if lo <= p.prov.start < hi]
             near_places = [p for p in usable if place_distance(p, tok) <= FAR_EDGES and in_reach(p, tok)]
             clause_anchor = any(below_country(p, text) for p in own_places) or bool({t.lower_ for t in clause} & _BORDER_WORDS)

@@ -15,16 +15,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from wirecoder._timevalue import date_range
+from wirecoder.events._actors import side_named
 from wirecoder.links.linking import similarity
 from wirecoder.records import DATE_METHOD_RANK
 
 _WIRE_COPY = 0.9  # two documents whose sentence for an event is this alike carry one wire story
 _STATUS_ORDER = ("confirmed", "claimed", "announced", "denied")
-_SIDES = [
-    (re.compile(r"ukrain|kyiv|kiev|zelensk", re.I), "Ukraine"),
-    (re.compile(r"russia|moscow|kremlin|putin|peskov", re.I), "Russia"),
-    (re.compile(r"\bnato\b|pentagon|british|\bu\.?s\.?\b|american|white house", re.I), "Western governments"),
-]
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
@@ -78,7 +74,8 @@ def side_of(text: str | None) -> str | None:
     "the Kremlin"); None when the text does not say."""
     if not text:
         return None
-    return next((side for pattern, side in _SIDES if pattern.search(text)), None)
+    side = side_named(text)
+    return side.name if side is not None else None
 
 
 def _families(mentions: Sequence[dict[str, Any]], documents: dict[str, dict[str, Any]]) -> int:

@@ -161,6 +161,32 @@ def plover_overrides() -> dict[str, tuple[PloverType, str | None]]:
     return out
 
 
+class Side(NamedTuple):
+    name: str  # "Ukraine", "Western governments"
+    country: str | None  # ISO 3166 alpha-2, None for a bloc
+    forces: str | None  # ACLED's name of its armed forces
+    government: str | None  # ACLED's name of its state
+
+
+@functools.cache
+def sides() -> tuple[tuple[str, Side, str], ...]:
+    """(stem, side, kind) rows of sides.tsv, longest stem first, each side from acled_actors.tsv."""
+    known = {}
+    for row in table("acled_actors"):
+        known[row["side"]] = Side(
+            row["side"], *(None if row[k] == "-" else row[k] for k in ("country", "forces", "government"))
+        )
+    kinds = {"state", "capital", "institution", "leader", "official", "group"}
+    out = []
+    for row in table("sides"):
+        if row["side"] not in known:
+            raise RulebookError(f"sides.tsv: stem {row['stem']!r} names side {row['side']!r}, which acled_actors.tsv lacks")
+        if row["kind"] not in kinds:
+            raise RulebookError(f"sides.tsv: stem {row['stem']!r} has unknown kind {row['kind']!r}; kinds: {sorted(kinds)}")
+        out.append((row["stem"], known[row["side"]], row["kind"]))
+    return tuple(sorted(out, key=lambda r: -len(r[0])))
+
+
 def load_all() -> None:
     """Read and validate every table now (at start), so a bad row fails before any article."""
     realis_cues()
@@ -169,9 +195,10 @@ def load_all() -> None:
     weapons()
     irregular_past()
     plover_overrides()
+    sides()
 
 
 __all__ = [
-    "REALIS_SLOTS", "WORD_CLASSES", "TriggerRow", "irregular_past", "load_all", "plover_overrides",
-    "realis_cues", "table", "triggers", "weapons", "word_classes",
+    "REALIS_SLOTS", "WORD_CLASSES", "Side", "TriggerRow", "irregular_past", "load_all", "plover_overrides",
+    "realis_cues", "sides", "table", "triggers", "weapons", "word_classes",
 ]
