@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from wirecoder.parse import ParsedArticle
-from wirecoder.quantities._numbers import VAGUE, bound_before, parse_number
+from wirecoder.quantities._numbers import SCALE_WORDS, VAGUE, bound_before, parse_number
 from wirecoder.quantities._units import PEOPLE_VERBS, count_unit, measure_unit
 from wirecoder.records import Claim, Quantity
 
@@ -28,7 +28,8 @@ STAGE = "quantities"
 log = logging.getLogger(__name__)
 
 _SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
-_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "mln", "bn"})
+# Vague counts of several words ("tens of thousands"), longest first.
+_VAGUE_PHRASES = tuple(sorted((p.split() for p in VAGUE if " " in p), key=len, reverse=True))
 _RANGE_LINKS = frozenset({"to", "-", "\u2013", "and", "or"})
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _CURRENCY = {"$": "USD", "\u20ac": "EUR", "\u00a3": "GBP"}
@@ -75,7 +76,7 @@ def find_quantities(parsed: ParsedArticle, claims: Sequence[Claim]) -> list[Quan
 def _is_num(tok: Token) -> bool:
     if tok.ent_type_ in _SKIP_ENTS:
         return False
-    return tok.like_num or (tok.lower_ in _SCALE_WORDS and tok.i > 0 and tok.nbor(-1).like_num)
+    return tok.like_num or (tok.lower_ in SCALE_WORDS and tok.i > 0 and tok.nbor(-1).like_num)
 
 
 def _groups(doc: Doc) -> list[_Group]:
@@ -85,15 +86,9 @@ def _groups(doc: Doc) -> list[_Group]:
     while i < n:
         tok = doc[i]
         low = tok.lower_
-        if (
-            low in ("tens", "hundreds")
-            and i + 2 < n
-            and doc[i + 1].lower_ == "of"
-            and doc[i + 2].lower_ == "thousands"
-        ):
-            phrase = f"{low} of thousands"
-            groups.append(_Group(i, i + 3, VAGUE[phrase], vague=phrase))
-            i += 3
+        if phrase := _vague_phrase_at(doc, i):  # "tens of thousands"
+            groups.append(_Group(i, i + len(phrase.split()), VAGUE[phrase], vague=phrase))
+            i += len(phrase.split())
             continue
         if low in VAGUE and tok.pos_ in ("NOUN", "NUM") and tok.ent_type_ not in ("DATE", "TIME"):
             groups.append(_Group(i, i + 1, VAGUE[low], vague=low))
@@ -103,7 +98,7 @@ def _groups(doc: Doc) -> list[_Group]:
             j = i + 1
             while (
                 j < n
-                and (_is_num(doc[j]) or doc[j].lower_ in _SCALE_WORDS)
+                and (_is_num(doc[j]) or doc[j].lower_ in SCALE_WORDS)
                 and not _is_year(doc[j])
             ):
                 j += 1
@@ -114,6 +109,14 @@ def _groups(doc: Doc) -> list[_Group]:
             continue
         i += 1
     return groups
+
+
+def _vague_phrase_at(doc: Doc, i: int) -> str | None:
+    """The vague count of several words starting at token `i`, if any."""
+    for words in _VAGUE_PHRASES:
+        if doc[i].lower_ == words[0] and [t.lower_ for t in doc[i : i + len(words)]] == words:
+            return " ".join(words)
+    return None
 
 
 def _is_year(tok: Token) -> bool:
@@ -134,7 +137,7 @@ def _quantity(
         nxt = doc[end_tok + 1]
         if _is_num(nxt) and not _is_year(nxt):
             k = end_tok + 1
-            while k < len(doc) and (_is_num(doc[k]) or doc[k].lower_ in _SCALE_WORDS):
+            while k < len(doc) and (_is_num(doc[k]) or doc[k].lower_ in SCALE_WORDS):
                 k += 1
             other = parse_number([t.text for t in doc[end_tok + 1 : k]])
             between = text[max(0, start - 9) : start].lower().rstrip().endswith("between")

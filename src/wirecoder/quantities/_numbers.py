@@ -8,69 +8,22 @@ import re
 import warnings
 from types import MappingProxyType
 
+from wirecoder.rulebook.numbers import values
+
 log = logging.getLogger(__name__)
 
+# Number words come from the rulebook (rulebook/numbers.tsv), shared with timex. A word the
+# parser reads alone: cardinals, "a"/"an" ("a hundred") and count nouns ("dozen").
 _SMALL = MappingProxyType(
-    {
-        "zero": 0,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-        "thirteen": 13,
-        "fourteen": 14,
-        "fifteen": 15,
-        "sixteen": 16,
-        "seventeen": 17,
-        "eighteen": 18,
-        "nineteen": 19,
-        "twenty": 20,
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "a": 1,
-        "an": 1,
-        "dozen": 12,
-    }
+    {**values("cardinal"), **values("article"), **values("count_noun")}
 )
-_SCALES = MappingProxyType(
-    {
-        "hundred": 100,
-        "thousand": 1_000,
-        "million": 1_000_000,
-        "billion": 1_000_000_000,
-        "trillion": 1_000_000_000_000,
-        "mln": 1_000_000,
-        "bn": 1_000_000_000,
-        "m": 1_000_000,
-        "k": 1_000,
-    }
-)
+# Multipliers of the count before them: written out ("million", "bn") and suffixes ("3m").
+_SCALES = MappingProxyType({**values("scale"), **values("suffix")})
+# Scale words that extend a number the tokens are grouping ("four million"); not the suffixes,
+# which alone are other words ("5 m" is five metres).
+SCALE_WORDS = frozenset(values("scale"))
 # Vague counts and the conventional lower bound we give them ("dozens" is at least two dozen).
-VAGUE = MappingProxyType(
-    {
-        "dozens": 24.0,
-        "scores": 40.0,
-        "hundreds": 200.0,
-        "thousands": 2_000.0,
-        "tens of thousands": 20_000.0,
-        "hundreds of thousands": 200_000.0,
-        "millions": 2_000_000.0,
-        "billions": 2_000_000_000.0,
-    }
-)
+VAGUE = MappingProxyType({word: float(floor) for word, floor in values("vague").items()})
 # Bound words before a number, longest first so "no more than" wins over "more than".
 BOUNDS: tuple[tuple[str, str], ...] = (
     ("no more than", "at_most"),
@@ -95,7 +48,6 @@ BOUNDS: tuple[tuple[str, str], ...] = (
     ("roughly", "approximately"),
     ("nearly", "approximately"),
     ("almost", "approximately"),
-    ("some", "approximately"),
     ("some", "approximately"),
     ("estimated", "approximately"),
     ("over", "more_than"),
