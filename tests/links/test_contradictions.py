@@ -306,27 +306,85 @@ def test_an_event_is_disputed_between_documents_only_when_it_is_one_incident() -
     base = {"acled_event_type": "Explosions/Remote violence", "acled_sub_event_type": "Shelling/artillery/missile attack",
             "sentence": 0, "start": 0, "end": 5, "text": "x", "evidence": "x", "date": "2022-03-01"}  # fmt: skip
     town = {**base, "time_precision": 1, "geo_precision": 1, "cluster_id": "k"}
-    denied = [{**town, "id": "a-e0", "doc_id": "a"}, {**town, "id": "b-e0", "doc_id": "b", "status": "denied", "source": "Russia"}]
+    denied = [
+        {**town, "id": "a-e0", "doc_id": "a"},
+        {**town, "id": "b-e0", "doc_id": "b", "status": "denied", "source": "Russia"},
+    ]
     (entry,) = build_timeline(denied, {})
     assert [r for r in _event_disputes(entry) if r.startswith("denied by")]
-    country = [{**m, "geo_precision": 3} for m in denied]  # "an armed clash in Ukraine": many incidents
+    country = [
+        {**m, "geo_precision": 3} for m in denied
+    ]  # "an armed clash in Ukraine": many incidents
     (vague,) = build_timeline(country, {})
     assert _event_disputes(vague) == []
-    one_article = [{**denied[0], "doc_id": "b"}, denied[1], {**denied[0], "id": "c-e0", "doc_id": "c", "status": "denied"}]
+    one_article = [
+        {**denied[0], "doc_id": "b"},
+        denied[1],
+        {**denied[0], "id": "c-e0", "doc_id": "c", "status": "denied"},
+    ]
     (same,) = build_timeline(one_article, {})
     assert not [r for r in _event_disputes(same) if r.startswith("denied by")]
 
 
 def test_claims_called_fabricated_disagree_with_the_claims() -> None:
-    leaders = _claim(0, "separatist leaders", "to be under Ukrainian attack", kind="group", cue="claimed")
-    biden = _claim(1, "Joe Biden", "claims of a Ukrainian attack were a fabricated pretext for an invasion", kind="person")
+    leaders = _claim(
+        0, "separatist leaders", "to be under Ukrainian attack", kind="group", cue="claimed"
+    )
+    biden = _claim(
+        1,
+        "Joe Biden",
+        "claims of a Ukrainian attack were a fabricated pretext for an invasion",
+        kind="person",
+    )
     assert _pairs([leaders, biden]) == [{"d-c0", "d-c1"}]
 
 
 def test_each_side_names_the_other_as_the_doer() -> None:
-    kyiv = _claim(0, "Ukraine", "Moscow of shelling the Zaporizhzhia nuclear plant", kind="government", cue="accused")
-    moscow = _claim(1, "Russia", "Kyiv of shelling the Zaporizhzhia nuclear plant", kind="government", cue="accused")
+    kyiv = _claim(
+        0,
+        "Ukraine",
+        "Moscow of shelling the Zaporizhzhia nuclear plant",
+        kind="government",
+        cue="accused",
+    )
+    moscow = _claim(
+        1,
+        "Russia",
+        "Kyiv of shelling the Zaporizhzhia nuclear plant",
+        kind="government",
+        cue="accused",
+    )
     (c,) = find_contradictions("d", [kyiv, moscow], [])
     assert "who did" in c.reason
-    elsewhere = _claim(1, "Russia", "Kyiv of shelling the city of Donetsk", kind="government", cue="accused")
+    elsewhere = _claim(
+        1, "Russia", "Kyiv of shelling the city of Donetsk", kind="government", cue="accused"
+    )
     assert _pairs([kyiv, elsewhere]) == []  # two targets: two acts
+
+
+def test_denying_who_did_it_is_not_denying_that_it_happened() -> None:
+    accused = _claim(
+        0, "Ivan Moroz", "he killed the journalist in Bucha", "deny", kind="person", cue="denied"
+    )
+    book = _claim(1, "Anna Koval", "the death of the journalist in Bucha", kind="person")
+    police = _claim(2, "police", "Ivan Moroz killed the journalist in Bucha", kind="group")
+    assert _pairs([accused, book]) == []
+    assert _pairs([accused, police]) == [{"d-c0", "d-c2"}]
+
+
+def test_options_and_abilities_are_possibilities() -> None:
+    analysts = _claim(
+        0, "analysts", "Russia has a range of options to attack Kyiv at any moment", kind="group"
+    )
+    kremlin = _claim(
+        1, "Kremlin", "it is planning to attack Kyiv", "deny", kind="government", cue="denies"
+    )
+    plans = _claim(0, "Antony Blinken", "Russia has plans to attack Kyiv", kind="person")
+    assert _pairs([analysts, kremlin]) == [] and _pairs([plans, kremlin]) == [{"d-c0", "d-c1"}]
+
+
+def test_one_statement_given_two_speakers_is_not_two() -> None:
+    a = _claim(0, "Hillary Clinton", "we are not going to send troops to Libya", kind="person")
+    b = a.model_copy(update={"id": "d-c1", "stance": "deny",
+                             "speaker": ClaimSpeaker(text="Republicans", start=0, end=0, canonical="Republicans", entity_type="group")})  # fmt: skip
+    assert _pairs([a, b]) == []

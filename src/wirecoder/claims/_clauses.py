@@ -80,6 +80,15 @@ def controller(tok: Token) -> Token | None:
         and (tok.head.head.pos_ in ("NOUN", "PROPN") or tok.head.head.dep_ == "ROOT")
     ):
         return tok.head.head
+    if (
+        tok.dep_ == "acl" and sense.lemma(tok.head) in sense.INTENT_NOUNS
+    ):  # "Russia has plans to attack"
+        noun = tok.head
+        poss = child(noun, "poss")
+        if poss is not None:
+            return poss
+        if noun.dep_ in ("dobj", "attr"):
+            return child_in(noun.head, SUBJECTS)
     for node in governors(tok):
         subj = child_in(node, SUBJECTS)
         if subj is not None:
@@ -293,6 +302,13 @@ def own_mode(tok: Token) -> str:
 
 def governor_mode(node: Token, edge: str) -> str:
     lemma = sense.lemma(node)
+    if (
+        edge == "acl"
+        and node.pos_ == "NOUN"
+        and lemma not in sense.REPORT_NOUNS | sense.EVIDENCE_NOUNS
+    ):
+        # "plans to attack": an intention; "options to attack", "the ability to strike": a possibility
+        return "intent" if lemma in sense.INTENT_NOUNS else "possible"
     if (
         edge in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep")
         and lemma in sense.DEONTIC_GOVERNORS

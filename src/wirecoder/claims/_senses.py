@@ -161,6 +161,9 @@ POSSIBLE_GOVERNORS = frozenset({"fear", "suspect", "speculate", "guess", "wonder
                                 "forecast", "expect", "expectation", "potential", "option"})  # fmt: skip
 INTENT_GOVERNORS = frozenset({"intend", "plan", "seek", "aim", "try", "attempt", "decide",
                              "prepare", "threaten", "mean", "choose", "want", "wish"})  # fmt: skip
+# Nouns whose infinitive is what someone means to do ("plans to attack", "the decision to").
+INTENT_NOUNS = frozenset({"plan", "intention", "decision", "order", "attempt", "goal", "aim", "bid",
+                          "intent", "readiness", "preparation", "effort"})  # fmt: skip
 POSSIBLE_MODALS = frozenset({"may", "might", "could", "can", "ca"})
 DEONTIC_MODALS = frozenset({"should", "must", "ought", "shall"})
 HEDGE_ADVERBS = frozenset({"possibly", "perhaps", "maybe", "probably", "likely", "reportedly",

@@ -281,8 +281,12 @@ class _Reader:
                     flips += 1  # "no indications that ..."
                 if edge in ("ccomp", "xcomp") and cl.has_neg(node):
                     flips += 1  # "I don't think ...", "is not going to ...", "should not stop ..."
+                # "(denied) media reports that ...": the tagger may read "reports" as a verb
+                report_root = node.dep_ == "ROOT" and self.denied and edge == "ccomp"
                 if lemma in sense.REPORT_NOUNS and (
-                    edge == "acl" or (edge == "prep" and child.lower_ in ("of", "about"))
+                    edge == "acl"
+                    or (edge == "prep" and child.lower_ in ("of", "about"))
+                    or report_root
                 ):
                     rejected = (node.dep_ == "ROOT" and self.denied) or sense.lemma(
                         node.head

@@ -107,9 +107,12 @@ def read_claims(claims: Sequence[Claim], nlp: Language | None = None) -> list[Cl
         if cue == "call" and not _CALL_FOR.search(claim.prov.text):
             cue = "label"  # "called the US the one who started it": a label, not a demand
         mode = "deontic" if cue in _DEMAND_CUES else "possible" if cue in _WARNING_CUES else "fact"
-        props = read_propositions(
-            docs[i], speaker=parties, denied=claim.stance == "deny", mode=mode
+        # the speaker as a participant ("Russia said it ..."): its parties, or its own name
+        # ("Guandique denied he killed her": the denier is the one said not to have done it)
+        own = parties or (
+            frozenset({speaker.canonical.split()[-1].lower()}) if _named(claim) else frozenset()
         )
+        props = read_propositions(docs[i], speaker=own, denied=claim.stance == "deny", mode=mode)
         refers = report_referred_to(docs[i]) if claim.stance == "deny" else None
         out.append(ClaimReading(claim, tuple(props), parties, refers))
     return out

@@ -139,10 +139,12 @@ def _clash(p: Proposition, q: Proposition, *, near: bool, cross: bool = False) -
         if not p.listed and not (p.echo or q.echo):
             return None
         modes = {p.mode, q.mode}
-        if modes <= _COMPARABLE_MODES or modes == {"deontic"}:
-            pos, neg = (q, p) if p.negated else (p, q)
-            return f"{pos.lemma} vs not {neg.lemma}"
-        return None
+        if not (modes <= _COMPARABLE_MODES or modes == {"deontic"}):
+            return None
+        pos, neg = (q, p) if p.negated else (p, q)
+        if _specific(neg.agent) and pos.agent is None:
+            return None  # "he did not kill her" denies who did it, not "her death"
+        return f"{pos.lemma} vs not {neg.lemma}"
     if p.negated or q.negated:
         return None
     if (
@@ -214,6 +216,9 @@ def _blame(p: Proposition, q: Proposition) -> str | None:
 def _pair_reason(
     a: ClaimReading, b: ClaimReading, *, near: bool, cross: bool = False
 ) -> str | None:
+    ca, cb = a.claim.content, b.claim.content
+    if (ca.start, ca.end) == (cb.start, cb.end) and ca.text:
+        return None  # one statement given two speakers by the parser, not two statements
     for p in a.props:
         for q in b.props:
             why = _clash(p, q, near=near, cross=cross)
@@ -282,7 +287,9 @@ def find_contradictions(
     ]
     for r in reads:
         for o in reads:
-            if _inside(r.claim, o.claim) and not same_source(r, o):
+            # only a denial or rebuttal of the report it quotes ("denied media reports that
+            # ..."): a claim the parser cut out of another's negated sentence is no rival
+            if _inside(r.claim, o.claim) and not same_source(r, o) and any(p.echo for p in o.props):
                 why = _pair_reason(r, o, near=False)
                 if why:
                     add(r.claim, o.claim, _about(r.claim, o.claim), f"{_kind(r, o)}: {why}")
