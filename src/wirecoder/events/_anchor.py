@@ -80,7 +80,10 @@ def is_cumulative(tok: Token, clause: Sequence[Token], sentence: Span) -> bool:
     "in total"; "in recent weeks" anywhere in the sentence (it scopes over every conjunct)."""
     words = {t.lower_ for t in clause}
     text = " ".join(t.lower_ for t in sorted(clause, key=lambda t: t.i))
-    if words & CUMULATIVE_CUES or any(p in text for p in _PHRASES) or _RECENT_SPAN.search(sentence.text):
+    # "recaptured dozens of villages ... and struck targets in recent weeks": shared by conjuncts
+    shared = [t for c in [tok, *tok.conjuncts] for t in c.subtree] if tok.pos_ == "VERB" else list(clause)
+    spread = " ".join(t.text for t in sorted(set(shared), key=lambda t: t.i))
+    if words & CUMULATIVE_CUES or any(p in text for p in _PHRASES) or _RECENT_SPAN.search(spread):
         return True
     for t in clause:
         if t.lower_ == "since" and tok not in t.subtree:
@@ -101,9 +104,13 @@ def agreement_made(tok: Token) -> bool:
 def is_description(tok: Token) -> bool:
     """A noun trigger as the subject of a copula: "Torture at the prison has become a symbol",
     "the invasion was a mistake": the event is characterised, not reported."""
-    return tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in (
-        "be", "become", "remain", "seem", "represent", "symbolise", "symbolize", "mark",
-    )
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = tok.head
+    if head.lemma_.lower() in ("become", "remain", "seem", "represent", "symbolise", "symbolize", "mark"):
+        return True
+    # "the invasion was a mistake" characterises; "the strike on X was 30 km from the border" places
+    return head.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
 
 
 def sentence_dates(times: Sequence[TimeExpression], sentences: int) -> list[tuple[dt.date, dt.date] | None]:

@@ -80,8 +80,8 @@ def _violent(e: Event) -> bool:
 
 
 def _refers_back(e: Event, anaphoric: dict[str, bool]) -> bool:
-    """A definite nominal of violence without a date that says it is another day's."""
-    return anaphoric[e.id] and _violent(e) and e.event_kind == "incident" and e.date_method not in ("governing",)
+    """A definite nominal of violence ("the attacks", "Tuesday's attack")."""
+    return anaphoric[e.id] and _violent(e) and e.event_kind == "incident"
 
 
 _INSIDE_KM = 150  # a town this close to a region's point lies in it, as far as merging goes
@@ -113,8 +113,13 @@ def merge_mentions(
         home = next((g for g in groups if any(same_event(ev, m, own_place, anaphoric) for m in g)), None)
         if home is None and _refers_back(ev, anaphoric):
             # "The attacks have sparked panic", "Tuesday's attack was on a supply hub": the
-            # violent incident told just before, whatever sub-type its first report took
-            home = next((g for g in reversed(groups) if _violent(g[0]) and g[0].event_kind == "incident"), None)
+            # violent incident told just before (of the same day when it has one), whatever
+            # sub-type its first report took
+            home = next(
+                (g for g in reversed(groups) if _violent(g[0]) and g[0].event_kind == "incident"
+                 and (ev.date_method != "governing" or g[0].date == ev.date)),
+                None,
+            )  # fmt: skip
             if home is not None:
                 by_reference.add(ev.id)
         if home is None:

@@ -169,6 +169,24 @@ def focus_town(places: Sequence[PlaceMention], *, at_least: int = FOCUS_MENTIONS
     return next(p for p in towns if p.geonames_id == ranked[0][0])
 
 
+_TOWN_WORDS = frozenset({"city", "town", "village"})
+
+
+def antecedent(tokens: Sequence[Token], places: Sequence[PlaceMention], before: int) -> PlaceMention | None:
+    """The place "the city" or "the region" in `tokens` refers back to: the last one of its kind
+    (a town for "the city", a region for "the region" or "the territory") named before `before`."""
+    words = {t.lemma_.lower() for t in tokens if t.lemma_.lower() in ANAPHORIC_PLACES}
+    towns = bool(words & _TOWN_WORDS)
+    regions = bool(words - _TOWN_WORDS)
+    earlier = [
+        p for p in places
+        if p.prov.end <= before and p.role == "location" and p.lat is not None and p.country_code
+        and ((towns and (p.feature or "").startswith("PPL"))
+             or (regions and (p.feature or "") in ("ADM1", "ADM2", "RGN", "PEN")))
+    ]  # fmt: skip
+    return earlier[-1] if earlier else None
+
+
 def refers_back(tokens: Sequence[Token]) -> bool:
     """Whether the tokens hold "the city", "the region" (a place named before, by its kind)."""
     return any(

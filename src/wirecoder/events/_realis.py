@@ -27,6 +27,8 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj"})
 # An event inside a relative clause or a participle modifier is told on its own terms.
 _INDEPENDENT = frozenset({"relcl", "acl", "appos", "parataxis"})
 _CLIMB = 6
+# Prepositions that place the main clause in time relative to an event they presuppose.
+_TEMPORAL = frozenset({"since", "after", "before", "following", "during", "amid", "amidst", "until", "despite"})
 
 
 class Realis(NamedTuple):
@@ -71,7 +73,7 @@ def _own_cue(tok: Token, cues: dict[str, dict[str, str]]) -> str | None:
     trigger's modifiers ("a possible offensive", "no shelling", "daily shelling")."""
     for c in tok.children:
         low = c.lower_
-        if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
+        if (c.dep_ == "neg" and not _not_only(c)) or (c.dep_ == "det" and low == "no"):
             return "negated"
         if c.dep_ == "aux" and low in cues["aux"]:
             return cues["aux"][low]
@@ -100,6 +102,11 @@ def _own_cue(tok: Token, cues: dict[str, dict[str, str]]) -> str | None:
         if i >= tok.sent.start and tok.doc[i].lower_ in ("not", "no", "never", "without"):
             return "negated"
     return None
+
+
+def _not_only(neg: Token) -> bool:
+    """"has not only amassed troops but deployed more": a focus, not a negation."""
+    return neg.i + 1 < len(neg.doc) and neg.doc[neg.i + 1].lower_ in ("only", "just", "merely", "simply")
 
 
 def _infinitive(tok: Token) -> bool:
@@ -140,6 +147,8 @@ def realis(tok: Token, *, strategic: bool) -> Realis:
         return Realis(own, tense=tense)
     if tok.sent.text.rstrip().rstrip("\"”’'").endswith("?"):
         return Realis("question", tense=tense)
+    if _infinitive(tok) and tok.dep_ == "ROOT":
+        return Realis("future", tense=tense)  # headline grammar: "US to move more troops"
     node = tok
     infinitive = _infinitive(tok)
     factive = word_classes()["factive_noun"]
@@ -148,6 +157,8 @@ def realis(tok: Token, *, strategic: bool) -> Realis:
         if head == node or (dep in _INDEPENDENT and not (dep == _NOUN_INFINITIVE and _infinitive(node))):
             break
         lemma = head.lemma_.lower()
+        if dep in ("pobj", "pcomp") and head.pos_ == "ADP" and head.lower_ in _TEMPORAL:
+            break  # "since the invasion on 24 February", "after Russia invaded": presupposed, whatever frames the clause
         if head.pos_ == "NOUN" and lemma in factive and dep in ("pobj", "prep", "compound"):
             break  # "an investigation into the killing": the killing happened, whatever is asked
         if dep in _SCOPED or dep == "conj" or dep == _NOUN_INFINITIVE:
@@ -175,12 +186,12 @@ def realis(tok: Token, *, strategic: bool) -> Realis:
                     return Realis(cues["aux"][low], tense=tense)
                 if c.dep_ == "mark" and low in cues["mark"]:
                     return Realis(cues["mark"][low], tense=tense)
-                if c.dep_ == "neg" and dep in ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj"):
+                if c.dep_ == "neg" and not _not_only(c) and dep in ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj"):
                     return Realis("negated", tense=tense)
         if dep in _SUBJECT:
             # "The deployment ... has frequently occurred", "the attack did not happen"
             for c in head.children:
-                if c.dep_ == "neg":
+                if c.dep_ == "neg" and not _not_only(c):
                     return Realis("negated", tense=tense)
                 if c.dep_ in ("advmod", "npadvmod") and c.lower_ in cues["adverb"]:
                     return Realis(cues["adverb"][c.lower_], tense=tense)

@@ -74,6 +74,12 @@ def is_fragment(sent: Span) -> bool:
 def _is_state_or_hypothetical(tok: Token, fragment: bool) -> bool:
     """"locations retaken from Russian forces", "a destroyed village": a participle modifying a
     noun describes a state, not a new event; "A withdrawal would mark ...": a hypothetical."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in CASUALTY_LEMMAS and any(
+        c.dep_ == "npadvmod" or (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near")) for c in tok.children
+    ):
+        return False  # "two soldiers killed in Ukraine today": a reduced relative clause reports the harm
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBG" and tok.lemma_.lower() in _STATE_VERBS:
+        return True  # "the military presence surrounding Ukraine": a state
     if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         if fragment:
             return False  # headline grammar: "Footage of destroyed theatre", "Shelled station"
@@ -103,6 +109,8 @@ def is_negated(tok: Token) -> bool:
 
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
+    if lemma == "build" and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ == "up":
+        return "build-up"  # "the build-up of troops", split by the tokenizer
     if tok.pos_ == "PROPN":  # capitalised headline words: "Shelled train station"
         low = tok.lower_
         lemma = next(
@@ -309,6 +317,8 @@ def find_trigger(tok: Token, fragment: bool) -> Found | None:
 
 
 _WITHDRAW_LEMMAS = {"withdraw", "withdrawal", "retreat", "pull"}
+# Verbs whose present participle describes a standing situation ("forces surrounding the city").
+_STATE_VERBS = {"surround", "encircle", "besiege", "occupy", "control", "hold", "border"}
 # Objects that make "hit" or "strike" figurative.
 _ABSTRACT_OBJECTS = {"morale", "economy", "price", "prices", "record", "market", "markets", "nerve", "note",
                      "headline", "headlines", "jackpot", "wall", "deal", "chord", "balance", "road", "ground",
@@ -351,7 +361,20 @@ def _participants_fit(tok: Token, lemma: str) -> bool:
     return True
 
 
+def _present_forces(tok: Token) -> Found | None:
+    """"there are now 150,000 Russian troops on its borders": forces counted where they stand."""
+    if tok.dep_ != "attr" or tok.lemma_.lower() not in PERSONNEL_NOUNS or tok.head.lemma_ != "be":
+        return None
+    if not any(t.lemma_.lower() in ("border", "frontier", "doorstep") for t in tok.sent):
+        return None  # forces massed at a border; troops merely stationed somewhere are no change
+    if not any(c.dep_ == "expl" for c in tok.head.children) or not any(c.like_num or c.dep_ == "nummod" for c in tok.subtree):
+        return None
+    return Found(Trigger(STRATEGIC, "Change to group/activity", frozenset({"NOUN"})), tok.lemma_.lower())
+
+
 def _find_trigger(tok: Token, fragment: bool) -> Found | None:
+    if (present := _present_forces(tok)) is not None:
+        return present
     lemma = _lemma(tok)
     if not _may_trigger(tok, lemma, fragment):
         return None  # most tokens: no parse walk for them
@@ -402,7 +425,12 @@ def refine(found: Found, tok: Token, clause: list[Token]) -> Trigger:
     trig, lemma = found.trigger, found.lemma
     words = _words(clause)
     args = _words(_arguments(tok))
-    weapon = next((sub for names, sub in WEAPON_SUBTYPES if words & names), None)
+    # The weapon the trigger's own arguments name ("missiles were launched from bombers": the
+    # missiles), else any the clause names.
+    own_words = args | _words(_subject(tok))
+    weapon = next((sub for names, sub in WEAPON_SUBTYPES if own_words & names), None) or next(
+        (sub for names, sub in WEAPON_SUBTYPES if words & names), None
+    )
     if lemma in ("damage", "destroy", "destruction", "capture", "seize") and args & MILITARY_NOUNS:
         return Trigger(BATTLES, "Armed clash", trig.pos)
     if lemma in ("destroy", "damage", "destruction") and not weapon and (

@@ -8,6 +8,7 @@ its status. Mentions of one event in several sentences are folded into one (see 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,6 +42,7 @@ from wirecoder.events._merge import merge_mentions
 from wirecoder.events._place import (
     COUNTRY_FEATURES,
     FAR_EDGES,
+    antecedent,
     below_country,
     best_place,
     coordinated,
@@ -55,6 +57,7 @@ from wirecoder.events._place import (
 from wirecoder.events._realis import realis
 from wirecoder.events._triggers import CASUALTY_LEMMAS, find_trigger, is_fragment, refine, territory_for_actor
 from wirecoder.parse import ParsedArticle
+from wirecoder.rulebook import sides
 from wirecoder.records import (
     DATE_METHOD_RANK,
     Claim,
@@ -256,9 +259,11 @@ _ANNOUNCED_EVENTS = {"Non-violent transfer of territory", "Agreement", "Other"}
 _CONSEQUENCES = frozenset(CASUALTY_LEMMAS | {"damage", "destroy", "destruction"})
 # Developments that happen in the actor's own country when the text names no place.
 _AT_HOME = frozenset({"mobilize", "mobilise", "mobilization", "mobilisation"})
-# Sub-types whose nouns ("the Minsk agreements", "peace talks") only refer to an event unless a
+# Nouns ("the Minsk agreements", "peace talks") that only refer to an event unless a
 # verb makes, holds or breaks them or a date of their own says when.
-_NEEDS_MAKING = {"Agreement"}
+_NEEDS_MAKING = {"agreement", "deal", "accord", "ceasefire", "truce", "talk", "negotiation"}
+# "the region" refers to a place named at most this many characters before its sentence.
+_ANAPHORA_CHARS = 600
 _BORDER_WORDS = {"border", "borders", "frontier", "doorstep", "frontline", "front-line"}
 # Monitors' short descriptions are written in headline grammar; in a long article a verbless
 # sentence is a caption, a quote fragment or rhetoric, read as headline grammar only when first.
@@ -281,6 +286,27 @@ def _locative(tok: Token, clause: Sequence[Token]) -> bool:
         and any(g.lemma_.lower() in _LOCATION_NOUNS for c in t.children if c.dep_ == "pobj" for g in c.subtree)
         for t in clause
     )
+
+
+# Verbs whose date is the day something was said, not the day of what is said.
+_REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "note", "write", "claim",
+                        "warn", "declare", "explain", "confirm", "insist", "argue", "post", "publish"})
+
+
+def _dates_itself(tok: Token, governing: TimeExpression | None) -> bool:
+    """Whether the time expression dates the trigger itself ("the invasion on 24 February",
+    "launched its invasion back in February", "in late February following Russia's invasion"),
+    not the statement it sits in ("underperformed in Putin's invasion, the ministry said this
+    week")."""
+    if governing is None:
+        return False
+    if tok.pos_ == "VERB":
+        return True
+    span = tok.doc.char_span(governing.prov.start, governing.prov.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return tok.i in {a.i for a in span.root.ancestors} or verb is None or verb.lemma_.lower() not in _REPORTING
 
 
 def find_events(
@@ -312,6 +338,8 @@ def find_events(
     text = parsed.text
     news_day = _news_day(times, published)
     land = focus_country(places)
+    ranked_countries = [c for c, _ in Counter(p.country_code for p in places if p.role == "location" and p.country_code).most_common()]
+    war_parties = {side.country for _, side, _ in sides() if side.forces and side.country}
     short_text = len(parsed.sentences) <= _SHORT_TEXT_SENTENCES
     # A short description is about the one town it names; an article needs it named repeatedly.
     focus = focus_town(places, at_least=1) if short_text else focus_town(places)
@@ -406,6 +434,10 @@ def find_events(
             own_places = [p for p in usable if lo <= p.prov.start < hi]
             near_places = [p for p in usable if place_distance(p, tok) <= FAR_EDGES and in_reach(p, tok)]
             clause_anchor = any(below_country(p, text) for p in own_places) or bool({t.lower_ for t in clause} & _BORDER_WORDS)
+            if trig.sub_event_type == "Change to group/activity" and own_places:
+                # troops moved to or drilling in a named country ("moved 3,000 troops to Poland",
+                # "manoeuvres are underway in Belarus"); "is sending troops" is not done yet
+                clause_anchor = not (frame.tense == "progressive" or (tok.tag_ == "VBG" and tok.dep_ == "ROOT"))
             sentence_anchor = any(below_country(p, text) for p in near_places)
             place = best_place([*own_places, *(p for p in near_places if p not in own_places)], tok)
             named_in = from_country = False
@@ -417,31 +449,39 @@ def find_events(
                 )  # fmt: skip
                 named_in = place is not None
             from_focus = False
-            if focus is not None and (place is None or (place.feature or "") in COUNTRY_FEATURES) and (
-                short_text or refers_back(span) or _locative(tok, clause)
-            ):
-                # "in the region", "the governor of the region": the town the article is about
-                place, from_focus = focus, True
-                clause_anchor = clause_anchor or refers_back(clause)
+            if place is None or (place.feature or "") in COUNTRY_FEATURES:
+                # "in the region", "the governor of the region": the place named just before, else
+                # the town the article is about
+                earlier = antecedent(span, places, sent.start) if refers_back(span) else None
+                if earlier is not None and sent.start - earlier.prov.start < _ANAPHORA_CHARS:
+                    place, from_focus = earlier, True
+                    clause_anchor = clause_anchor or refers_back(clause)
+                elif focus is not None and (short_text or refers_back(span) or _locative(tok, clause)):
+                    place, from_focus = focus, True
+                    clause_anchor = clause_anchor or refers_back(clause)
             if place is None:
                 # No place in the text: the country, as analysts code it (geo precision 3): the
                 # actor's own for a mobilisation, else the country the document is about.
                 own = actor.country if actor and found.lemma in _AT_HOME else None
                 target = other.country if (other := _actor2(tok)) is not None else None
+                if target is None and found.lemma in DATED_ONLY and actor and actor.country:
+                    # "started an all-out war", "Russia's invasion": the war is fought in the
+                    # other country the document names most
+                    target = next((c for c in ranked_countries if c != actor.country), None)
                 place = countries.get(own or target or land or "")
                 from_country = place is not None
 
             # -- is it an incident?
             if status == "denied" and method != "governing" and not clause_anchor:
                 reason = reason or "denied"  # "Russia denies attacking civilians": a denial of a practice
-            if reason == "accusation" and clause_anchor:
+            if reason == "accusation" and (clause_anchor or sentence_anchor):
                 # "accused Ukraine of attacking an oil depot in Belgorod": a specific incident a
                 # party says happened is a claimed event; "of trying to destroy Russia" is not.
                 reason, claimed = None, True
                 status = "denied" if status == "denied" else "claimed"
-            if reason is None and found.lemma in DATED_ONLY and not has_own_date:
+            if reason is None and found.lemma in DATED_ONLY and not (has_own_date and _dates_itself(tok, governing)):
                 reason = "generic"  # "Russia's invasion of Ukraine": the war itself, not an incident
-            if reason is None and tok.pos_ == "NOUN" and trig.sub_event_type in _NEEDS_MAKING and not (
+            if reason is None and tok.pos_ == "NOUN" and found.lemma in _NEEDS_MAKING and not (
                 has_own_date or agreement_made(tok)
             ):
                 reason = "generic"
@@ -449,8 +489,8 @@ def find_events(
                 reason = "generic"
             if reason is None and trig.event_type != "Strategic developments" and is_cumulative(tok, clause, span):
                 reason = "summary"
-            if reason is None and history and method != "governing" and not statement:
-                reason = "unanchored"  # told in a passage about the past, with no date of its own
+            if reason is None and history and method != "governing" and not statement and frame.tense == "past":
+                reason = "unanchored"  # told in a passage about the past (simple past), with no date of its own
             counted = found.lemma not in CASUALTY_LEMMAS and any(
                 lo <= q.prov.start < hi and q.value is not None and not q.vague for q in sent_quants
             )
@@ -469,6 +509,10 @@ def find_events(
 
             place_country = land or (place.country_code if place else None)
             trig = territory_for_actor(trig, found.lemma, actor.country if actor else None, place_country)
+            if trig.sub_event_type == "Non-violent transfer of territory" and actor and actor.country and actor.country not in war_parties:
+                # "the United States decided to withdraw their soldiers from Ukraine": no territory
+                # changes hands; a third state's forces change their activity
+                trig = Trigger("Strategic developments", "Change to group/activity", trig.pos)
             quantity = next((q for q in sent_quants if lo <= q.prov.start < hi), None)
             other = _actor2(tok)
             plover_type, plover_mode = plover_for(trig.sub_event_type, found.lemma)
