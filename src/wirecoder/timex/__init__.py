@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from wirecoder.parse import ParsedArticle
 from wirecoder.records import Granularity, TimeExpression, TimexType
+from wirecoder.rulebook.numbers import values
 from wirecoder.timex._clause import time_for_clause
 from wirecoder.timex._context import (
     adjust_span,
@@ -50,9 +51,9 @@ NO_TEXT_ANCHOR = "no earlier date in the text to count from"
 # back to their underspecified form, so this date never reaches a record. Not the clock.
 _NO_ANCHOR_REFERENCE = dt.date(2000, 1, 1)
 _EVENT_RELATIVE = re.compile(r"^the\s+(?:day|week|month|year)\s+(?:after|before)$", re.I)
+# "the first", "the 21st": an ordinal alone (ordinals from rulebook/numbers.tsv)
 _BARE_ORDINAL = re.compile(
-    r"^(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth)$",
+    r"^(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(values("ordinal")) + r"|\w+teenth)$",
     re.I,
 )
 # A deadline or end point goes to the nearest occurrence whatever the verb's tense: "until

@@ -9,6 +9,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from wirecoder.rulebook import realis_cues
+from wirecoder.rulebook.numbers import values, words
 from wirecoder.timex._rules import (
     LEADING_SIGNALS,
     LOOKING_AHEAD_LEMMAS,
@@ -23,11 +25,17 @@ _LEADING = re.compile(
     + r")\s+",
     re.I,
 )
+# Words that take a "the" before them into the span: "the past two years", "the two years",
+# "the several weeks"; ordinals first to fourth only: TimeBank+AQUAINT take "the" with them
+# ("the third quarter", 24 times) and leave it out of "the eighth day". Number words come from
+# the rulebook (rulebook/numbers.tsv).
 _THE_BEFORE_CORE = re.compile(
-    r"^(?:past|last|next|coming|previous|following|first|second|third|fourth|final|same|"
-    r"current|present|end|beginning|middle|latter|early|late|mid|full|whole|entire|\d+|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
-    r"\w+teen|\w+ty|\w+ties|\w+s\b)",
+    r"^(?:past|last|next|coming|previous|following|"
+    + "|".join(values("ordinal", 1, 4))
+    + r"|final|same|current|present|end|beginning|middle|latter|early|late|mid|full|whole|"
+    r"entire|\d+|"
+    + "|".join([*values("cardinal", 1), *words("indefinite")])
+    + r"|\w+teen|\w+ty|\w+ties|\w+s\b)",
     re.I,
 )
 # A year, "current" or a "14-day" compound used as an adjective leaves "the" to its noun.
@@ -46,8 +54,20 @@ _RECOGNIZER_MODS = {
     "less": "LESS_THAN",
     "approx": "APPROX",
 }
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going", "gon"})
-# "could not be located Wednesday": a modal of the past, not of the future.
+# Words that put the verb in the future: the realis table's future auxiliaries
+# (rulebook/realis.tsv, slot aux, reason future: will, 'll, shall, wo), which the events stage
+# reads too, and "going"/"gon" ("is going to meet", "gonna meet"). The realis table has those
+# as the governor "go" (slot governor), a lemma the events stage meets climbing up from a
+# trigger; `tense` matches words, the verb's own or its auxiliaries', so it names them here.
+_GOING_TO = frozenset({"going", "gon"})
+_FUTURE_AUX = (
+    frozenset(cue for cue, reason in realis_cues()["aux"].items() if reason == "future")
+    | _GOING_TO
+)
+# Any other modal (tag MD: would, may, should, must, ...) points ahead as well ("would meet
+# Friday"), whatever reason the realis table gives it (modal, appeal: whether the event is
+# real, which is not the question here). Not "could": "could not be located Wednesday" is a
+# modal of the past, not of the future.
 _PAST_MODALS = frozenset({"could", "could've"})
 _NON_FINITE = frozenset({"VB", "VBG", "VBN"})
 _PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d", "having"})

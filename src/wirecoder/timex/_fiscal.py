@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from wirecoder.rulebook.numbers import values
 from wirecoder.timex._recognizer import RawHit
 
 # Placeholders the grammar emits; `resolve_periods` replaces them by quarter values.
@@ -23,7 +24,7 @@ FOCUS_YEAR_BEFORE = "FISCAL_FOCUS-1Y"  # the same quarter a year earlier
 FOCUS_IN_YEAR = "FISCAL_FOCUS@"  # "the 1988 quarter": the focus quarter's number in 1988
 UNKNOWN_QUARTER = "XXXX-QX"
 
-_ORDINAL = r"(?:first|second|third|fourth)"
+_ORDINAL = r"(?:" + "|".join(values("ordinal", 1, 4)) + r")"  # of the four quarters
 _PERIOD = r"(?:quarter|period)"
 _YEAR_BEFORE = (
     r"(?:year-ago|year-earlier|year\s+earlier|year\s+ago|prior-year|previous-year|"

@@ -17,14 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from wirecoder.rulebook.numbers import values, words
 from wirecoder.timex._recognizer import RawHit
 
-_ORDINAL_CENTURY = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
-}  # fmt: skip
+# Number words come from the rulebook (rulebook/numbers.tsv), shared with quantities.
+_ORDINAL_CENTURY = values("ordinal")
 
 
 def _decade(m: re.Match[str]) -> str:
@@ -33,14 +30,12 @@ def _decade(m: re.Match[str]) -> str:
     return f"{m['century']}{m['decade']}"
 
 
-_DECADE_WORDS = (
-    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
-)  # fmt: skip
+_DECADE_WORDS = values("decade")  # "the nineties": 90
 
 
 def _short_decade(m: re.Match[str]) -> str:
     if m.groupdict().get("word"):
-        return f"19{_DECADE_WORDS.index(m['word'].lower()) + 2}"
+        return f"19{_DECADE_WORDS[m['word'].lower()] // 10}"
     return f"19{m['decade']}"
 
 
@@ -50,18 +45,13 @@ def _century(m: re.Match[str]) -> str:
     return f"{n - 1:02d}"
 
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9,
-}  # fmt: skip
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+_UNITS = values("cardinal", 1, 9)
+_TEENS = values("cardinal", 10, 19)
+_TENS = values("cardinal", 20)
+# One to nineteen, the counts written as one word: a ten may start a compound ("twenty-five
+# more years") that a row reading one word would cut in half.
+_ONE_WORD = values("cardinal", 1, 19)
+_ARTICLES = values("article")  # "a decade"
 _TWO_DIGITS = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(_UNITS) + r"))?|"
     + "|".join(_TEENS) + r")"
@@ -81,7 +71,7 @@ def _two_digits(words: str) -> int:
 def _spelled_year(m: re.Match[str]) -> str:
     year = 2000 if m["millennium"] else 1900 + _two_digits(m["decade"])
     if m["millennium"] and m["rest"]:
-        year += _UNITS.get(m["rest"].lower(), 0) or _TEENS.get(m["rest"].lower(), 0)
+        year += _ONE_WORD.get(m["rest"].lower(), 0)
     if m["month"]:
         month = _MONTH_NAMES.split("|").index(m["month"].lower()) + 1
         return f"{year:04d}-{month:02d}"
@@ -90,7 +80,7 @@ def _spelled_year(m: re.Match[str]) -> str:
 
 def _quarters(m: re.Match[str]) -> str:
     n = m["n"].lower()
-    count = _UNITS.get(n) or (int(n) if n.isdigit() else None)
+    count = _COUNTS.get(n) or (int(n) if n.isdigit() else None)
     return f"P{count}Q" if count else "PXQ"
 
 
@@ -117,13 +107,13 @@ def _year(m: re.Match[str]) -> str:
 
 def _decades(m: re.Match[str]) -> str:
     n = (m["n"] or "a").lower()
-    count = 1 if n in {"a", "an"} else _UNITS.get(n) or _TEENS.get(n) or int(n)
+    count = _ARTICLES.get(n) or _ONE_WORD.get(n) or int(n)
     return f"P{10 * count}Y"  # ISO 8601 has no decade unit; TimeBank writes P20Y too
 
 
 def _counted_duration(m: re.Match[str]) -> str:
     n = m["n"].lower()
-    count = _UNITS.get(n) or _TEENS.get(n) or (int(n) if n.isdigit() else 0)
+    count = _ONE_WORD.get(n) or (int(n) if n.isdigit() else 0)
     return f"P{count}{m['unit'][0].upper()}" if count else f"PX{m['unit'][0].upper()}"
 
 
@@ -132,7 +122,11 @@ def _vague_duration(m: re.Match[str]) -> str:
     return "PX" + {"decades": "Y"}.get(m["unit"].lower(), m["unit"][0].upper())
 
 
-_NUMBER_WORDS = "|".join([*_UNITS, *_TEENS])
+_NUMBER_WORDS = "|".join(_ONE_WORD)
+# Counts of quarters: two or more ("the past two quarters"), or an unknown few ("the next
+# several quarters": PXQ).
+_COUNTS = values("cardinal", 2)
+_QUARTER_COUNTS = "|".join([*_COUNTS, *words("indefinite")])
 
 # (pattern, recognizer-shaped type, TIMEX value or a function of the match)
 RULES: tuple[tuple[re.Pattern[str], str, str | Callable[[re.Match[str]], str]], ...] = (
@@ -146,8 +140,7 @@ RULES: tuple[tuple[re.Pattern[str], str, str | Callable[[re.Match[str]], str]], 
     (re.compile(r"(?:\bthe\s+)?(?<!\w)'(?P<decade>\d)0s\b", re.I), "daterange", _short_decade),
     (
         re.compile(
-            r"\bthe\s+(?:(?:early|mid|late)[-\s])?(?P<word>twenties|thirties|forties|fifties|"
-            r"sixties|seventies|eighties|nineties)\b",
+            r"\bthe\s+(?:(?:early|mid|late)[-\s])?(?P<word>" + "|".join(_DECADE_WORDS) + r")\b",
             re.I,
         ),
         "daterange",
@@ -189,7 +182,7 @@ RULES: tuple[tuple[re.Pattern[str], str, str | Callable[[re.Match[str]], str]], 
             # "two thousand" is a year only after "the year" or a month ("two thousand people")
             r"(?:nineteen\s+(?P<decade>" + _TWO_DIGITS + r")|"
             r"(?(month)|(?(the_year)|(?!)))(?P<millennium>two\s+thousand)"
-            r"(?:\s+(?:and\s+)?(?P<rest>" + "|".join([*_UNITS, *_TEENS]) + r"))?)\b",
+            r"(?:\s+(?:and\s+)?(?P<rest>" + _NUMBER_WORDS + r"))?)\b",
             re.I,
         ),
         "date",
@@ -203,7 +196,7 @@ RULES: tuple[tuple[re.Pattern[str], str, str | Callable[[re.Match[str]], str]], 
         re.compile(
             # the counting word is required: "two quarters of the city" are districts
             r"\b(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+"
-            r"(?P<n>two|three|four|five|six|seven|eight|several|few|\d{1,2})\s+quarters\b",
+            r"(?P<n>" + _QUARTER_COUNTS + r"|\d{1,2})\s+quarters\b",
             re.I,
         ),
         "duration",
@@ -214,7 +207,7 @@ RULES: tuple[tuple[re.Pattern[str], str, str | Callable[[re.Match[str]], str]], 
     # A trailing "ago"/"earlier" makes the duration a point (`_values.normalise`).
     (
         re.compile(
-            r"\b(?:(?P<n>a|an|" + _NUMBER_WORDS + r"|\d{1,2})[\s-]+|"
+            r"\b(?:(?P<n>" + "|".join([*_ARTICLES, *_ONE_WORD]) + r"|\d{1,2})[\s-]+|"
             r"(?:past|last|previous|next|coming)\s+)decades?\b(?!-)"
             r"(?:\s+(?:ago|earlier|later)\b)?",
             re.I,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from wirecoder.records import Granularity, TimexType
+from wirecoder.rulebook.numbers import values, words
 from wirecoder.timex._fiscal import quarter_year
 from wirecoder.timex._rules import MONTHS, WEEKDAYS
 
@@ -38,7 +39,13 @@ _MONTH_OF_YEAR = re.compile(
 )
 _WEEK_OF = re.compile(r"^(?:the\s+)?week\s+of\b", re.I)
 _UNIT_AGO = re.compile(r"\b(year|month|week)s?\s+(?:ago|earlier|before)$", re.I)
-_VAGUE_COUNT = re.compile(r"\b(?:few|several|some|many)\b", re.I)
+# Number words from the rulebook (rulebook/numbers.tsv), shared with quantities.
+_COUNT_NOUNS = values("count_noun")  # "a couple of years": 2
+_COUNT_NOUN_OF = re.compile(r"\b(" + "|".join(_COUNT_NOUNS) + r")\s+of\b", re.I)
+# "a few days", "some years": an unknown count, TimeML X
+_VAGUE_COUNT = re.compile(
+    r"\b(?:" + "|".join(words("indefinite", "quantifier")) + r")\b", re.I
+)
 _QUARTER = re.compile(r"^\d{4}-Q([1-4])$")
 _A_YEAR = re.compile(r"^the\s+(?:fiscal\s+|financial\s+)?year$", re.I)
 _ENDED = re.compile(r"^,?\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.I)
@@ -48,10 +55,14 @@ _THE_WEEKEND = re.compile(r"^(?:the|this)\s+weekend$", re.I)
 _RANGE = re.compile(r"^\(([^,]*),([^,]*),(P[^)]*)\)$")
 _TIME_ONLY = re.compile(r"^T(\d\d(?::\d\d)?|MO|AF|EV|NI|DT|MI)$")
 _YEAR_IN_TEXT = re.compile(r"\b(?:1\d{3}|20\d\d)s?\b|'\d\d\b")
+# "the past two years", "the next few months", "the last hundred years": a counted span.
 _COUNTED = re.compile(
     r"\b(?:past|last|next|coming|previous|recent|following|preceding|first|final)\s+"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
-    r"couple|twenty|thirty|forty|fifty|sixty|hundred|\w+teen)\b"
+    r"(?:\d+|"
+    + "|".join(
+        [*values("cardinal", 1), *_COUNT_NOUNS, *values("scale"), *words("indefinite")]
+    )
+    + r"|\w+teen)\b"  # and "umpteen"
     r"|\b(?:past|last|next|coming|previous|recent)\s+(?:\w+\s+)?\w+s\b",
     re.I,
 )
@@ -325,8 +336,9 @@ def normalise(
         value = weekend_of(anchor, direction)
     if (m := _UNIT_AGO.search(text)) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
         value = _coarsen(value, m[1].lower())  # "two months ago" -> 1999-11, not a day
-    if re.search(r"\bcouple\s+of\b", text, re.I) and re.fullmatch(r"PT?\d+[YMWDHS]", value):
-        value = re.sub(r"\d+", "2", value)  # the recognizer counts "a couple of years" as 3
+    if (m := _COUNT_NOUN_OF.search(text)) and re.fullmatch(r"PT?\d+[YMWDHS]", value):
+        # the recognizer counts "a couple of years" as 3
+        value = re.sub(r"\d+", str(_COUNT_NOUNS[m[1].lower()]), value)
     if _VAGUE_COUNT.search(text) and re.fullmatch(r"PT?\d+[YMWDHS]", value):
         value = re.sub(r"\d+", "X", value)  # "a few days", "several months": PXD, PXM
     if anchor is not None and (m := _COMING_WEEKDAY.search(text)):
@@ -363,15 +375,13 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return day if day.month == month else day - dt.timedelta(days=7)
 
 
+# Counts from two, in words ("within five days"): "one day" is as often "some day" ("one day
+# we will return") as a count.
+_COUNT_WORDS = values("cardinal", 2)
 _COUNT_UNIT = re.compile(
-    r"^(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(year|month|week|day)s?$",
+    r"^(\d{1,3}|" + "|".join(_COUNT_WORDS) + r")\s+(year|month|week|day)s?$",
     re.I,
 )
-_COUNT_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
 
 
 def _count_unit(text: str) -> tuple[int, str] | None:
