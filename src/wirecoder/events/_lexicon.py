@@ -64,4 +64,5 @@ EXCHANGE_OBJECTS = _W["exchange_object"]
 WAR_START_VERBS = _W["war_start_verb"]
 CUMULATIVE_CUES = _W["cumulative_cue"]
 DATED_ONLY = _W["dated_only"]
+INFRASTRUCTURE_NOUNS = _W["infrastructure_noun"]
 IRREGULAR_PAST = irregular_past()

@@ -91,8 +91,9 @@ def _inside(a: Event, b: Event) -> bool:
     """Whether `a`'s place is more precise than `b`'s and lies in it."""
     if a.place is None or b.place is None or a.place.lat is None or b.place.lat is None:
         return False
-    if (a.geo_precision or 3) >= (b.geo_precision or 3) and (b.place.feature or "")[:3] != "ADM":
-        return False
+    region = (b.place.feature or "")[:3] in ("ADM", "PCL", "RGN", "PEN") or (b.place.feature or "") == "TERR"
+    if not region or (a.place.feature or "")[:3] in ("ADM", "PCL", "RGN") and (a.geo_precision or 3) >= (b.geo_precision or 3):
+        return False  # only a town or a smaller region lies inside a region
     if (b.place.feature or "").startswith("PCL"):
         return a.place.country_code == b.place.country_code
     return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= _INSIDE_KM
@@ -110,7 +111,12 @@ def merge_mentions(
     groups: list[list[Event]] = []
     by_reference: set[str] = set()  # mentions that only refer back: they bring no place
     for ev in events:
-        home = next((g for g in groups if any(same_event(ev, m, own_place, anaphoric) for m in g)), None)
+        # The same event as the group's first report, and compatible with every dated report in it
+        home = next(
+            (g for g in groups if same_event(ev, g[0], own_place, anaphoric)
+             and all(_dates_fit(ev, m) for m in g)),
+            None,
+        )  # fmt: skip
         if home is None and _refers_back(ev, anaphoric):
             # "The attacks have sparked panic", "Tuesday's attack was on a supply hub": the
             # violent incident told just before (of the same day when it has one), whatever

@@ -236,9 +236,11 @@ def coordinated(place: PlaceMention, others: Sequence[PlaceMention], trigger: To
 
 
 def focus_country(places: Sequence[PlaceMention]) -> str | None:
-    """The country the document is about: the one its places (the country and its towns) are
-    named in most often."""
+    """The country the document is about: the one its places are named in most often, a town
+    counting twice."""
     counts = Counter(p.country_code for p in places if p.role == "location" and p.country_code)
+    counts.update(p.country_code for p in places  # towns say where things happen: they count twice
+                  if p.role == "location" and p.country_code and (p.feature or "").startswith("PPL"))
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -28,6 +28,7 @@ from wirecoder.events._lexicon import (
     FIRE_PREPS,
     FORCE_NOUNS,
     IMPACT_VERBS,
+    INFRASTRUCTURE_NOUNS,
     IRREGULAR_PAST,
     MILITARY_NOUNS,
     MODIFIER_REQUIRED,
@@ -418,6 +419,13 @@ def _find_trigger(tok: Token, fragment: bool) -> Found | None:
     return Found(trig, lemma)
 
 
+def _hits_a_named_place(tok: Token) -> bool:
+    """The attack's object or its "on X" target is a named place ("attacks on Kiev")."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children if g.dep_ == "pobj"]
+    return any(h.ent_type_ in ("GPE", "LOC", "FAC") or (h.pos_ == "PROPN" and h.ent_type_ != "PERSON") for h in heads)
+
+
 def refine(found: Found, tok: Token, clause: list[Token]) -> Trigger:
     """The sub-type the clause makes of the trigger: the weapon decides the kind of remote
     violence, a military target turns destruction into a battle, civilians an attack into
@@ -444,6 +452,10 @@ def refine(found: Found, tok: Token, clause: list[Token]) -> Trigger:
         victims |= _words(_subject(tok)) if tok.pos_ == "VERB" and tok.lemma_ in ("lie", "find", "remain") else set()
         if victims & CIVILIAN_NOUNS:
             return Trigger(VAC, "Attack", trig.pos)
+        if lemma == "attack" and (victims & INFRASTRUCTURE_NOUNS or _hits_a_named_place(tok)):
+            # "attacks on Kyiv", "attacking targets ... an oil depot": with no weapon named, what
+            # strikes towns and facilities in this war is remote fire, not a ground battle
+            return Trigger(REMOTE, "Shelling/artillery/missile attack", trig.pos)
         if trig.event_type == VAC and lemma not in CASUALTY_LEMMAS and lemma != "attack" and not victims & MILITARY_NOUNS:
             return trig  # the dead named without a side ("bodies lie in the street"): harm to civilians
         return Trigger(BATTLES, "Armed clash", trig.pos)

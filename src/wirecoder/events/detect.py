@@ -417,6 +417,10 @@ def find_events(
                 actor_tok = None  # "Kharkiv shelled again": a town is the target, not the actor
             if actor_tok is not None and actor_tok.ent_type_ in ("DATE", "TIME"):
                 actor_tok = None  # "Tuesday's attack"
+            if actor_tok is not None and actor_tok.tag_ in ("WDT", "WP"):
+                # "the Russian Federation, which ... started a war": the noun the clause describes
+                relcl = next((a for a in actor_tok.ancestors if a.dep_ == "relcl"), None)
+                actor_tok = relcl.head if relcl is not None else actor_tok
             actor: Actor | None = None
             if actor_tok is not None:
                 phrase = _phrase(actor_tok)

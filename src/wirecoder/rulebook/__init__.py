@@ -112,7 +112,7 @@ WORD_CLASSES = (
     "weapon_use_verb", "weapon_word", "base_verb", "base_noun", "fire_prep", "arrival_verb",
     "demining_verb", "demining_object", "attempt_verb", "prevent_verb", "summary_subject",
     "factive_noun", "agreement_verb", "territory_noun", "exercise_noun", "exchange_object",
-    "war_start_verb", "cumulative_cue", "dated_only",
+    "war_start_verb", "cumulative_cue", "dated_only", "infrastructure_noun",
 )
 
 
