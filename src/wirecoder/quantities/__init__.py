@@ -97,9 +97,7 @@ def _groups(doc: Doc) -> list[_Group]:
         if _is_num(tok) and not _is_year(tok):
             j = i + 1
             while (
-                j < n
-                and (_is_num(doc[j]) or doc[j].lower_ in SCALE_WORDS)
-                and not _is_year(doc[j])
+                j < n and (_is_num(doc[j]) or doc[j].lower_ in SCALE_WORDS) and not _is_year(doc[j])
             ):
                 j += 1
             value = parse_number([t.text for t in doc[i:j]])

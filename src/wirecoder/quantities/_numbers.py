@@ -14,9 +14,7 @@ log = logging.getLogger(__name__)
 
 # Number words come from the rulebook (rulebook/numbers.tsv), shared with timex. A word the
 # parser reads alone: cardinals, "a"/"an" ("a hundred") and count nouns ("dozen").
-_SMALL = MappingProxyType(
-    {**values("cardinal"), **values("article"), **values("count_noun")}
-)
+_SMALL = MappingProxyType({**values("cardinal"), **values("article"), **values("count_noun")})
 # Multipliers of the count before them: written out ("million", "bn") and suffixes ("3m").
 _SCALES = MappingProxyType({**values("scale"), **values("suffix")})
 # Scale words that extend a number the tokens are grouping ("four million"); not the suffixes,

@@ -9,8 +9,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from wirecoder.rulebook import realis_cues
-from wirecoder.rulebook.numbers import values, words
+from wirecoder.rulebook import numbers, realis_cues
 from wirecoder.timex._rules import (
     LEADING_SIGNALS,
     LOOKING_AHEAD_LEMMAS,
@@ -31,10 +30,10 @@ _LEADING = re.compile(
 # the rulebook (rulebook/numbers.tsv).
 _THE_BEFORE_CORE = re.compile(
     r"^(?:past|last|next|coming|previous|following|"
-    + "|".join(values("ordinal", 1, 4))
+    + "|".join(numbers.values("ordinal", 1, 4))
     + r"|final|same|current|present|end|beginning|middle|latter|early|late|mid|full|whole|"
     r"entire|\d+|"
-    + "|".join([*values("cardinal", 1), *words("indefinite")])
+    + "|".join([*numbers.values("cardinal", 1), *numbers.words("indefinite")])
     + r"|\w+teen|\w+ty|\w+ties|\w+s\b)",
     re.I,
 )
