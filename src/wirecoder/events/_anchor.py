@@ -96,6 +96,8 @@ def is_cumulative(tok: Token, clause: Sequence[Token], sentence: Span) -> bool:
 def agreement_made(tok: Token) -> bool:
     """An agreement or talks named as a noun are an event when a verb makes, holds or breaks them
     ("signed a ceasefire", "talks began"); "the Minsk agreements" alone is a reference."""
+    if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":  # "negotiators met for peace talks"
+        return tok.head.head.lemma_.lower() in AGREEMENT_VERBS
     return tok.head != tok and tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and (
         tok.head.lemma_.lower() in AGREEMENT_VERBS
     )

@@ -95,6 +95,14 @@ def _own_cue(tok: Token, cues: dict[str, dict[str, str]]) -> str | None:
             aux = next((a.lower_ for a in c.children if a.dep_ == "aux" and a.lower_ in cues["aux"]), None)
             if aux is not None:
                 return cues["aux"][aux]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass"):
+        # "described Russia's invasion as imminent", "the attack is likely": a predicate judging it
+        for c in tok.head.children:
+            if c.dep_ in ("prep", "acomp", "oprd", "attr") and c.i != tok.i:
+                words = [c] if c.dep_ != "prep" else ([c] if c.lower_ != "as" else list(c.subtree)[1:])
+                hit = next((w.lower_ for w in words if w.lower_ in cues["modifier"]), None)
+                if hit is not None and (c.dep_ != "prep" or c.lower_ == "as"):
+                    return cues["modifier"][hit]
     if tok.pos_ == "NOUN":  # "not a real withdrawal", "neither shelling nor"
         i = tok.i - 1
         while i >= tok.sent.start and tok.doc[i].dep_ in ("det", "amod", "compound", "advmod"):

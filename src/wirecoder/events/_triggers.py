@@ -383,8 +383,11 @@ def _find_trigger(tok: Token, fragment: bool) -> Found | None:
         return None  # "this is a withdrawal": a description of an event told elsewhere
     if _is_participial_adjunct(tok, lemma):
         return None
-    if lemma == "evacuate" and (_words(_subject(tok)) | _words(_arguments(tok))) & CIVILIAN_NOUNS:
-        return None  # people taken to safety: no transfer of territory
+    if lemma == "evacuate" and not (
+        (_words(_subject(tok)) | _words(_arguments(tok))) & (FORCE_NOUNS | MILITARY_NOUNS)
+        or any(c.pos_ == "PROPN" for c in tok.children if c.dep_ in ("dobj", "obj"))
+    ):
+        return None  # people or a hospital taken to safety: no transfer of territory
     if not _participants_fit(tok, lemma):
         return None
     if lemma == "fire" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in FIRE_PREPS:

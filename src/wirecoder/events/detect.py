@@ -288,6 +288,7 @@ def _locative(tok: Token, clause: Sequence[Token]) -> bool:
     )
 
 
+_TEMPORAL_PREPS = frozenset({"since", "after", "before", "following", "during", "amid"})
 # Verbs whose date is the day something was said, not the day of what is said.
 _REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "note", "write", "claim",
                         "warn", "declare", "explain", "confirm", "insist", "argue", "post", "publish"})
@@ -305,8 +306,18 @@ def _dates_itself(tok: Token, governing: TimeExpression | None) -> bool:
     span = tok.doc.char_span(governing.prov.start, governing.prov.end, alignment_mode="expand")
     if span is None:
         return False
+    owners = {a.i for a in span.root.ancestors}
+    if tok.i in owners:
+        return True  # "the invasion on 24 February"
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return tok.i in {a.i for a in span.root.ancestors} or verb is None or verb.lemma_.lower() not in _REPORTING
+    if verb is None or verb.lemma_.lower() in _REPORTING:
+        return False
+    if tok.dep_ in ("dobj", "obj") and tok.head.i == verb.i:
+        return True  # "launched its invasion back in February"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i in owners:
+        return True  # "in the first hours of its invasion on February 24"
+    # "spoke out in late February following Russia's invasion": a temporal phrase beside the date
+    return tok.dep_ == "pobj" and tok.head.lower_ in _TEMPORAL_PREPS and tok.head.head.i == verb.i
 
 
 def find_events(
@@ -486,7 +497,7 @@ def find_events(
             if reason is None and found.lemma in DATED_ONLY and not (has_own_date and _dates_itself(tok, governing)):
                 reason = "generic"  # "Russia's invasion of Ukraine": the war itself, not an incident
             if reason is None and tok.pos_ == "NOUN" and found.lemma in _NEEDS_MAKING and not (
-                has_own_date or agreement_made(tok)
+                (has_own_date and _dates_itself(tok, governing)) or agreement_made(tok)
             ):
                 reason = "generic"
             if reason is None and is_description(tok):
