@@ -37,6 +37,8 @@ _COARSE = {Granularity.YEAR, Granularity.DECADE, Granularity.CENTURY, Granularit
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _RECENT_SPAN = re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|\w+\s+)?(?:days|weeks|months|years)\b", re.I)
 _PHRASES = ("so far", "to date", "in total", "in all")
+# Predicates that report an event going on, not a judgement of it.
+_HAPPENING = frozenset({"underway", "ongoing", "continuing", "over"})
 
 
 def own_date(governing: TimeExpression, published: dt.date | None, text: str) -> tuple[str | None, str | None, bool]:
@@ -111,8 +113,11 @@ def is_description(tok: Token) -> bool:
     head = tok.head
     if head.lemma_.lower() in ("become", "remain", "seem", "represent", "symbolise", "symbolize", "mark"):
         return True
-    # "the invasion was a mistake" characterises; "the strike on X was 30 km from the border" places
-    return head.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
+    # "the invasion was a mistake" characterises; "the strike on X was 30 km from the border"
+    # places; "manoeuvres are underway" reports it happening
+    return head.lemma_.lower() == "be" and any(
+        c.dep_ in ("attr", "acomp") and c.lower_ not in _HAPPENING for c in head.children
+    )
 
 
 def sentence_dates(times: Sequence[TimeExpression], sentences: int) -> list[tuple[dt.date, dt.date] | None]:

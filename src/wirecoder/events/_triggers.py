@@ -401,8 +401,8 @@ def _find_trigger(tok: Token, fragment: bool) -> Found | None:
     # "Damaged houses": the small model tags some participles of headlines as adjectives.
     # Capitalised headline words come out as proper nouns ("Bombing of Neptune Pool").
     pos = {"ADJ": "VERB", "PROPN": "NOUN"}.get(tok.pos_, tok.pos_) if fragment else tok.pos_
-    if pos not in trig.pos and not (lemma == "strike" and pos == "VERB"):
-        return None
+    if pos not in trig.pos and not (lemma == "strike" and pos == "VERB") and lemma != "build-up":
+        return None  # ("build" of a split "build-up" is tagged either way)
     if lemma in WEAPON_NOUNS and not (
         (tok.dep_ in ("nsubj", "pobj") and tok.head.lemma_.lower() in IMPACT_VERBS | {"by"})
         or (fragment and tok.dep_ == "ROOT")

@@ -83,7 +83,10 @@ def _clause_tokens(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS or c == tok)
+        stack.extend(
+            c for c in t.children
+            if c.dep_ not in _CLAUSE_DEPS or c == tok or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"))
+        )  # "into the west of the country and along Belarus": a coordinated phrase, not a clause
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head != head:
         # "a series of explosions at a depot near X": the quantifying noun carries the phrase
@@ -439,6 +442,11 @@ def find_events(
             if actor is not None and actor.country is not None:
                 last_actor = actor
 
+            if trig.sub_event_type == "Non-violent transfer of territory" and actor and actor.country and actor.country not in war_parties:
+                # "the United States decided to withdraw their soldiers from Ukraine": no territory
+                # changes hands; a third state's forces change their activity
+                trig = Trigger("Strategic developments", "Change to group/activity", trig.pos)
+
             # -- where
             avoid = {t.idx for t in actor_tok.subtree} if actor_tok is not None else set()
             if claim is not None and claim.speaker is not None:  # "Russia's defence ministry said ..."
@@ -524,10 +532,7 @@ def find_events(
 
             place_country = land or (place.country_code if place else None)
             trig = territory_for_actor(trig, found.lemma, actor.country if actor else None, place_country)
-            if trig.sub_event_type == "Non-violent transfer of territory" and actor and actor.country and actor.country not in war_parties:
-                # "the United States decided to withdraw their soldiers from Ukraine": no territory
-                # changes hands; a third state's forces change their activity
-                trig = Trigger("Strategic developments", "Change to group/activity", trig.pos)
+
             quantity = next((q for q in sent_quants if lo <= q.prov.start < hi), None)
             other = _actor2(tok)
             plover_type, plover_mode = plover_for(trig.sub_event_type, found.lemma)
