@@ -407,7 +407,7 @@ def timeline(
             row["evidence"] = row["evidence"][:120]
     _emit(
         rows, fmt,
-        ["date", "sub_event_type", "place.name", "status", "mentions", "independent_sources", "sources_brief",
+        ["date", "sub_event_type", "place.name", "status", "mentions", "reports", "independent_sources", "sources_brief",
          "disagreement", "evidence"],
     )  # fmt: skip
 

@@ -66,6 +66,7 @@ def test_two_outlets_copies_make_one_event_with_two_mentions(tmp_path: Path) -> 
     assert len(shelling) == 1
     (entry,) = shelling
     assert entry["mentions"] == 2 and entry["documents"] == 2
+    assert entry["reports"] == 1  # two outlets' copies of one wire story are one report
     assert entry["date"] == "2022-03-01"
     # one wire story quoting one governor: one independent source, not two
     assert entry["independent_sources"] == 1

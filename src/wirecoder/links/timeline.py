@@ -58,6 +58,7 @@ class TimelineEntry(BaseModel):
     disagreements: list[str]
     mentions: int
     documents: int
+    reports: int  # distinct stories among the documents: copies of one wire story count once
     independent_sources: int
     sources: list[TimelineSource]
     # the lead mention, so that a JSONL row carries provenance like every other row
@@ -89,6 +90,20 @@ def _families(mentions: Sequence[dict[str, Any]], documents: dict[str, dict[str,
             continue
         families.append((outlet, m["evidence"]))
     return len(families)
+
+
+def _stories(mentions: Sequence[dict[str, Any]]) -> int:
+    """Distinct reports among the documents of a cluster: documents whose sentences for the event
+    are this alike (_WIRE_COPY) carry one wire story, whatever outlet printed them."""
+    stories: list[str] = []
+    seen: set[str] = set()
+    for m in sorted(mentions, key=lambda m: m["doc_id"]):
+        if m["doc_id"] in seen:
+            continue
+        seen.add(m["doc_id"])
+        if not any(similarity(m["evidence"], e) >= _WIRE_COPY for e in stories):
+            stories.append(m["evidence"])
+    return len(stories)
 
 
 def _figure_conflicts(mentions: Sequence[dict[str, Any]]) -> list[str]:
@@ -162,7 +177,7 @@ def build_timeline(
                 event_type=lead["acled_event_type"], sub_event_type=lead["acled_sub_event_type"],
                 place=lead.get("place"), geo_precision=lead.get("geo_precision"), actor1=lead.get("actor1"),
                 status=status, disputed=bool(disagreements), disagreements=disagreements,
-                mentions=len(group), documents=len({m["doc_id"] for m in group}),
+                mentions=len(group), documents=len({m["doc_id"] for m in group}), reports=_stories(group),
                 independent_sources=_families([m for m in group if not m.get("source")], documents) + len(speakers),
                 sources=sources,
                 doc_id=lead["doc_id"], sentence=lead["sentence"], start=lead["start"], end=lead["end"],

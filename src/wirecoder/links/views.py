@@ -85,7 +85,7 @@ def _event_disputes(entry: TimelineEntry) -> list[str]:
     """The reasons a linked event is disputed between documents, for the disagreements list:
     a denial in one document of what another reports, or two documents' figures. A claim the
     event rests on being contradicted is listed as that claim's own row, not again here."""
-    if entry.documents < 2 or entry.geo_precision not in _SPECIFIC_PLACE or entry.time_precision not in _SPECIFIC_TIME:
+    if entry.reports < 2 or entry.geo_precision not in _SPECIFIC_PLACE or entry.time_precision not in _SPECIFIC_TIME:
         return []
     out = []
     for reason in entry.disagreements:
