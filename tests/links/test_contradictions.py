@@ -304,25 +304,19 @@ def test_an_event_is_disputed_between_documents_only_when_it_is_one_incident() -
     from wirecoder.links.views import _event_disputes
 
     base = {"acled_event_type": "Explosions/Remote violence", "acled_sub_event_type": "Shelling/artillery/missile attack",
-            "sentence": 0, "start": 0, "end": 5, "text": "x", "evidence": "x", "date": "2022-03-01"}  # fmt: skip
+            "sentence": 0, "start": 0, "end": 5, "text": "x", "date": "2022-03-01"}  # fmt: skip
     town = {**base, "time_precision": 1, "geo_precision": 1, "cluster_id": "k"}
-    denied = [
-        {**town, "id": "a-e0", "doc_id": "a"},
-        {**town, "id": "b-e0", "doc_id": "b", "status": "denied", "source": "Russia"},
-    ]
-    (entry,) = build_timeline(denied, {})
+    report = {**town, "id": "a-e0", "doc_id": "a", "evidence": "Russian forces shelled the plant on Tuesday"}
+    denial = {**town, "id": "b-e0", "doc_id": "b", "status": "denied", "source": "Russia",
+              "evidence": "Moscow denied that its troops fired at the plant"}  # fmt: skip
+    (entry,) = build_timeline([report, denial], {})
     assert [r for r in _event_disputes(entry) if r.startswith("denied by")]
-    country = [
-        {**m, "geo_precision": 3} for m in denied
-    ]  # "an armed clash in Ukraine": many incidents
-    (vague,) = build_timeline(country, {})
+    # "an armed clash in Ukraine": a country-wide cluster gathers many incidents
+    (vague,) = build_timeline([{**m, "geo_precision": 3} for m in (report, denial)], {})
     assert _event_disputes(vague) == []
-    one_article = [
-        {**denied[0], "doc_id": "b"},
-        denied[1],
-        {**denied[0], "id": "c-e0", "doc_id": "c", "status": "denied"},
-    ]
-    (same,) = build_timeline(one_article, {})
+    # denied and reported in one article only: that article's own claims say so
+    other = {**denial, "id": "c-e0", "doc_id": "c", "evidence": "The Kremlin rejected the report"}
+    (same,) = build_timeline([{**report, "doc_id": "b"}, denial, other], {})
     assert not [r for r in _event_disputes(same) if r.startswith("denied by")]
 
 
@@ -388,3 +382,39 @@ def test_one_statement_given_two_speakers_is_not_two() -> None:
     b = a.model_copy(update={"id": "d-c1", "stance": "deny",
                              "speaker": ClaimSpeaker(text="Republicans", start=0, end=0, canonical="Republicans", entity_type="group")})  # fmt: skip
     assert _pairs([a, b]) == []
+
+
+def test_a_halted_mission_and_a_wish_deny_nothing() -> None:
+    launched = _claim(
+        0,
+        "CNN",
+        "coalition forces launched an attack on military targets in Libya",
+        kind="organisation",
+    )
+    halted = _claim(
+        1,
+        "British Ministry of Defence",
+        "it halted a mission to attack a target in Libya",
+        kind="government",
+    )
+    assert _pairs([launched, halted]) == []
+    killed = _claim(
+        0, "Abdel Shaaban", "bin Laden's killing in Abbottabad was a criminal act", kind="person"
+    )
+    wish = _claim(
+        1,
+        "Umm Mohammed",
+        "she hoped the news of bin Laden's death in Abbottabad was a lie",
+        kind="person",
+    )
+    assert _pairs([killed, wish]) == []
+
+
+def test_a_name_and_a_thing_of_its_are_two_targets() -> None:
+    nato = _claim(
+        0, "NATO", "targeting Gaddafi or his family", "deny", kind="organisation", cue="denies"
+    )
+    cameron = _claim(
+        1, "David Cameron", "NATO is targeting Gaddafi's war-making machine", kind="person"
+    )
+    assert _pairs([nato, cameron]) == []

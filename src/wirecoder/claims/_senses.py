@@ -15,13 +15,16 @@ from types import MappingProxyType
 
 from spacy.tokens import Token
 
+from wirecoder.claims import _lexicon as lex
+
 # Lemmas spaCy gets wrong in news text, by surface form.
 _LEMMA_FIXES = MappingProxyType({"shelling": "shelling", "bombing": "bombing", "killings": "killing",
                                  "talks": "talks", "casualties": "casualty", "media": "media"})  # fmt: skip
 
 
 def lemma(tok: Token) -> str:
-    return _LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+    word = tok.lower_
+    return _LEMMA_FIXES.get(word) or lex.LEMMA_FIXES.get(word) or tok.lemma_.lower()
 
 
 def _classes(table: dict[str, Iterable[str]]) -> MappingProxyType[str, str]:
@@ -49,7 +52,6 @@ CONCEPTS = _classes({
     "support": ("support",),
     "joining": ("join", "accession"),
     "ceasefire": ("ceasefire", "truce"),
-    "control": ("control",),
     "surrender": ("surrender",),
     "encirclement": ("encircle", "encirclement", "surround"),
     "violation": ("violate", "violation"),
@@ -87,8 +89,10 @@ BLAME_NOUNS = frozenset({"responsibility", "blame", "guilt", "fault"})
 OBJECT_CONCEPTS = MappingProxyType(
     {**OBJECT_CONCEPTS, **{v: {n: "blame" for n in WAR_NOUNS} for v in BLAME_VERBS}}
 )
-CONCEPT_NAMES = frozenset(CONCEPTS.values()) | frozenset(PARTICLE_CONCEPTS.values()) | frozenset(
-    c for objects in OBJECT_CONCEPTS.values() for c in objects.values()
+CONCEPT_NAMES = (
+    frozenset(CONCEPTS.values())
+    | frozenset(PARTICLE_CONCEPTS.values())
+    | frozenset(c for objects in OBJECT_CONCEPTS.values() for c in objects.values())
 )
 # Verbs whose object is where the act happens, and the act's own object ("mining the streets").
 LOCATIVE_OBJECT_VERBS = MappingProxyType({"mine": "trap"})
@@ -126,9 +130,12 @@ CONTROL_VERBS = frozenset({"go", "try", "want", "seek", "plan", "intend", "decid
                            "threaten", "cease", "quit", "prepare", "choose", "promise", "vow",
                            "pledge", "suppose", "tend", "appear", "seem"})  # fmt: skip
 # A governor that negates what it governs: "denied that ...", "rejected reports that ...".
-NEGATIVE_GOVERNORS = frozenset({"deny", "reject", "refute", "dismiss", "rebut", "debunk",
-                                "disprove", "stop", "cease", "quit", "refuse", "fail", "avoid",
-                                "halt", "abandon", "denial"})  # fmt: skip
+DENIAL_GOVERNORS = frozenset({"deny", "reject", "refute", "dismiss", "rebut", "debunk", "disprove",
+                              "denial"})  # fmt: skip
+# Verbs that negate the act they take as an infinitive or gerund ("stopped supporting",
+# "refused to withdraw"), not a noun's ("halted a mission to attack" is one mission stopped).
+ASPECT_NEGATORS = frozenset({"stop", "cease", "quit", "refuse", "fail", "avoid", "halt", "abandon"})
+NEGATIVE_GOVERNORS = DENIAL_GOVERNORS | ASPECT_NEGATORS
 # "no indications that ...", "no evidence that ...": absence of evidence offered as denial.
 EVIDENCE_NOUNS = frozenset({"indication", "evidence", "sign", "proof", "information", "intelligence",
                             "data", "confirmation", "reason"})  # fmt: skip
@@ -176,6 +183,10 @@ ANAPHORS = frozenset({"this", "that", "these", "those", "it", "which", "such"})
 QUANTIFIER_NOUNS = frozenset({"series", "number", "dozen", "dozens", "hundred", "hundreds",
                               "thousand", "thousands", "wave", "spate", "string", "lot", "couple",
                               "pair", "group", "part", "kind", "type", "act"})  # fmt: skip
+# Acts whose noun's possessor undergoes them ("bin Laden's death", "Kherson's capture"); for the
+# others it is the doer ("Russia's invasion").
+PATIENT_NOUN_CONCEPTS = frozenset({"killing", "injury", "capture", "liberation", "destruction",
+                                   "damage", "evacuation", "annexation", "encirclement"})  # fmt: skip
 # Descriptions that stand for a named place ("a neighbouring country"): they match any place.
 PLACE_DESCRIPTIONS = frozenset({"country", "city", "town", "village", "region", "area", "territory",
                                 "state", "capital", "neighbour", "neighbor", "place", "land",

@@ -39,6 +39,7 @@ class Participant:
     keys: frozenset[str]
     names: frozenset[str]
     wildcard: bool = False  # "anyone", "this", a pronoun nobody resolved: matches anything
+    head: str = ""  # the phrase's own head ("machine" of "Gaddafi's war-making machine")
 
     @property
     def specific(self) -> frozenset[str]:
@@ -271,8 +272,16 @@ class _Reader:
             ):
                 edge = "acl"  # "the accusation he was fighting ...": a content clause, no "that"
             if edge in _GOVERNED_DEPS:
-                if lemma in sense.NEGATIVE_GOVERNORS and node.pos_ in ("VERB", "NOUN"):
-                    flips += 1  # "denied that ...", "stopped supporting ..."
+                if lemma in sense.DENIAL_GOVERNORS and node.pos_ in ("VERB", "NOUN"):
+                    flips += 1  # "denied that ...", "denial of the attack"
+                elif (
+                    lemma in sense.ASPECT_NEGATORS
+                    and node.pos_ == "VERB"
+                    and edge in ("xcomp", "pcomp", "ccomp")
+                ):
+                    flips += 1  # "stopped supporting ...", "refused to withdraw"
+                elif lemma in sense.ASPECT_NEGATORS and child.tag_ == "VBG" and edge == "dobj":
+                    flips += 1  # "stopped shelling" parsed with the gerund as object
                 elif (
                     lemma in sense.EVIDENCE_NOUNS
                     and edge in ("acl", "ccomp", "prep")
@@ -290,7 +299,7 @@ class _Reader:
                 ):
                     rejected = (node.dep_ == "ROOT" and self.denied) or sense.lemma(
                         node.head
-                    ) in sense.NEGATIVE_GOVERNORS
+                    ) in sense.DENIAL_GOVERNORS
                     echo = echo or rejected or cl.called_false(node)
                     if cl.called_false(node):
                         flips += 1  # "the statements that ... sound absurd"
@@ -349,8 +358,11 @@ class _Reader:
         if blamed is not None:
             found = frozenset(cl.names(blamed, bare=True))
             agent = Participant(found, found)
+        patient = self.concept(tok) in sense.PATIENT_NOUN_CONCEPTS
         for c in tok.children:
-            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and sense.party(c)):
+            if c.dep_ == "poss" and patient:
+                theme = self._participant(c, root=tok)  # "bin Laden's death"
+            elif c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and sense.party(c)):
                 agent = self._participant(c, root=tok)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 pobj = cl.child(c, "pobj")
@@ -407,7 +419,9 @@ class _Reader:
         if tok.pos_ == "NOUN":
             keys.add(sense.CONCEPTS.get(lemma, lemma))
         vague = not names and lemma in sense.PLACE_DESCRIPTIONS  # "a neighbouring country"
-        return Participant(frozenset(keys), frozenset(names), wildcard=vague)
+        own = cl.names(tok, bare=True)
+        head = min(own) if tok.pos_ == "PROPN" and own else lemma
+        return Participant(frozenset(keys), frozenset(names), wildcard=vague, head=head)
 
     def _scene(
         self, tok: Token, agent: Participant | None, theme: Participant | None

@@ -72,6 +72,9 @@ def _conflict(
     """Two participants in one role that are plainly different ("Russia" / "Ukraine")."""
     if p is None or q is None or p.wildcard or q.wildcard:
         return False
+    generic = sense.GENERIC_NOUNS | sense.PLACE_DESCRIPTIONS
+    if p.head and q.head and p.head != q.head and not {p.head, q.head} & generic:
+        return True  # "targeting Gaddafi" / "targeting Gaddafi's war machine"
     if not p.keys or not q.keys or p.keys & q.keys:
         return False
     return not (p.names & q_all or q.names & p_all)
