@@ -112,6 +112,8 @@ def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     if lemma == "build" and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ == "up":
         return "build-up"  # "the build-up of troops", split by the tokenizer
+    if tok.lower_ == "up" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "build":
+        return "build-up"  # ... with "up" as the phrase's head
     if tok.pos_ == "PROPN":  # capitalised headline words: "Shelled train station"
         low = tok.lower_
         lemma = next(

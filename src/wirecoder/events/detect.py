@@ -85,7 +85,8 @@ def _clause_tokens(tok: Token) -> list[Token]:
         out.append(t)
         stack.extend(
             c for c in t.children
-            if c.dep_ not in _CLAUSE_DEPS or c == tok or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"))
+            if c.dep_ not in _CLAUSE_DEPS or c == tok
+            or (c.dep_ == "conj" and not any(g.tag_.startswith("VB") or g.pos_ == "AUX" for g in c.subtree))
         )  # "into the west of the country and along Belarus": a coordinated phrase, not a clause
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head != head:
