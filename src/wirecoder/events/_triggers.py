@@ -13,7 +13,6 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from wirecoder.events._lexicon import (
-    AGREEMENT_VERBS,
     ARRIVAL_VERBS,
     ATTACK_EVIDENCE,
     BASE_NOUNS,
@@ -33,8 +32,8 @@ from wirecoder.events._lexicon import (
     MILITARY_NOUNS,
     MODIFIER_REQUIRED,
     MOVEMENT_VERBS,
-    PERSONNEL_NOUNS,
     PARTICLE_REQUIRED,
+    PERSONNEL_NOUNS,
     REMOTE,
     SIGHTING_VERBS,
     STRATEGIC,

@@ -16,7 +16,6 @@ from spacy.tokens import Span, Token
 
 from wirecoder._timevalue import date_range, time_precision
 from wirecoder.events._actors import Actor, actor_for, is_pronoun, normalise_actor
-from wirecoder.events._coding import ACLED, plover_for
 from wirecoder.events._anchor import (
     BACKGROUND_DAYS,
     agreement_made,
@@ -28,6 +27,7 @@ from wirecoder.events._anchor import (
     own_date,
     sentence_dates,
 )
+from wirecoder.events._coding import ACLED, plover_for
 from wirecoder.events._lexicon import (
     ARRIVAL_VERBS,
     ATTEMPT_VERBS,
@@ -55,9 +55,14 @@ from wirecoder.events._place import (
     usable_places,
 )
 from wirecoder.events._realis import realis
-from wirecoder.events._triggers import CASUALTY_LEMMAS, find_trigger, is_fragment, refine, territory_for_actor
+from wirecoder.events._triggers import (
+    CASUALTY_LEMMAS,
+    find_trigger,
+    is_fragment,
+    refine,
+    territory_for_actor,
+)
 from wirecoder.parse import ParsedArticle
-from wirecoder.rulebook import sides
 from wirecoder.records import (
     DATE_METHOD_RANK,
     Claim,
@@ -68,6 +73,7 @@ from wirecoder.records import (
     TimeExpression,
     TimexType,
 )
+from wirecoder.rulebook import sides
 from wirecoder.timex import time_for_clause
 
 STAGE = "events"

@@ -4,11 +4,11 @@ from wirecoder.records.article import Article, PublishedFrom, Sentence
 from wirecoder.records.items import (
     DATE_METHOD_RANK,
     AbstainReason,
-    EventKind,
     Claim,
     ClaimSpeaker,
     Contradiction,
     Event,
+    EventKind,
     EventPlace,
     Granularity,
     Item,

@@ -11,9 +11,7 @@ from __future__ import annotations
 import csv
 import functools
 from pathlib import Path
-from typing import get_args
-
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
 from wirecoder.errors import RulebookError
 from wirecoder.records import AbstainReason
