@@ -418,3 +418,10 @@ def test_a_name_and_a_thing_of_its_are_two_targets() -> None:
         1, "David Cameron", "NATO is targeting Gaddafi's war-making machine", kind="person"
     )
     assert _pairs([nato, cameron]) == []
+
+
+def test_a_challenged_statement_but_not_an_expressed_doubt() -> None:
+    moscow = _claim(0, "Russia", "it began to withdraw some forces from the border", kind="government")
+    kyiv = _claim(1, "Ukraine", "this statement", "doubt", kind="government", cue="challenged")
+    biden = _claim(1, "Joe Biden", "the claim", "doubt", kind="person", cue="expressed skepticism")
+    assert _pairs([moscow, kyiv]) == [{"d-c0", "d-c1"}] and _pairs([moscow, biden]) == []

@@ -33,6 +33,9 @@ _UNSAID_CUES = frozenset({"plan", "intend", "aim", "seek", "decide", "want", "wi
 _DEMAND_CUES = frozenset({"urge", "call", "demand", "appeal", "request", "implore", "beg", "plead",
                           "push", "press", "lobby", "campaign", "encourage", "propose",
                           "recommend", "advise", "hope", "expect", "invite", "ask"})  # fmt: skip
+# Doubting cues that dispute a statement outright ("challenged this statement"); an expressed
+# doubt ("expressed skepticism of the claim") is not a denial.
+_DISPUTE_CUES = frozenset({"challenge", "dispute", "contest"})
 _CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:on|upon|for)\b", re.IGNORECASE)
 # Cues that make a content a possibility: "warned that Russia could ...", "feared an attack".
 _WARNING_CUES = frozenset({"warn", "fear", "worry", "predict", "forecast", "speculate", "suspect"})
@@ -113,7 +116,8 @@ def read_claims(claims: Sequence[Claim], nlp: Language | None = None) -> list[Cl
             frozenset({speaker.canonical.split()[-1].lower()}) if _named(claim) else frozenset()
         )
         props = read_propositions(docs[i], speaker=own, denied=claim.stance == "deny", mode=mode)
-        refers = report_referred_to(docs[i]) if claim.stance == "deny" else None
+        disputes = claim.stance == "deny" or cue in _DISPUTE_CUES  # "challenged this statement"
+        refers = report_referred_to(docs[i]) if disputes else None
         out.append(ClaimReading(claim, tuple(props), parties, refers))
     return out
 
