@@ -16,6 +16,7 @@ from types import MappingProxyType
 from spacy.tokens import Token
 
 from wirecoder.claims import _lexicon as lex
+from wirecoder.rulebook import parties, thesaurus
 
 # Lemmas spaCy gets wrong in news text, by surface form.
 _LEMMA_FIXES = MappingProxyType({"shelling": "shelling", "bombing": "bombing", "killings": "killing",
@@ -31,52 +32,21 @@ def _classes(table: dict[str, Iterable[str]]) -> MappingProxyType[str, str]:
     return MappingProxyType({w: name for name, words in table.items() for w in words})
 
 
-# Predicates that are one act in war reporting, whatever the word (noun or verb).
-CONCEPTS = _classes({
-    "attack": ("attack", "invade", "invasion", "assault", "offensive", "incursion", "target"),
-    "withdrawal": ("withdraw", "withdrawal", "retreat", "pullout"),
-    "trap": ("trap", "booby-trap", "mine"),  # laying mines/traps for whoever comes after
-    "shelling": ("shell", "shelling", "bombard", "bombardment", "bomb", "bombing", "strike", "airstrike"),
-    "capture": ("capture", "seize", "seizure", "conquer", "occupy", "occupation", "fall"),
-    "liberation": ("liberate", "liberation", "recapture", "retake"),
-    "killing": ("kill", "killing", "die", "death", "casualty", "fatality"),
-    "destruction": ("destroy", "destruction"),
-    "explosion": ("explosion", "blast", "explode", "detonation"),
-    "sending": ("send", "supply", "deliver", "delivery", "provide", "transfer", "ship", "shipment",
-                "deploy", "deployment"),
-    "talks": ("negotiate", "negotiation", "talks"),
-    "escalation": ("escalate", "escalation"),
-    "evacuation": ("evacuate", "evacuation"),
-    "annexation": ("annex", "annexation"),
-    "mobilisation": ("mobilize", "mobilise", "mobilization", "mobilisation"),
-    "support": ("support",),
-    "joining": ("join", "accession"),
-    "ceasefire": ("ceasefire", "truce"),
-    "surrender": ("surrender",),
-    "encirclement": ("encircle", "encirclement", "surround"),
-    "violation": ("violate", "violation"),
-    "damage": ("damage",),
-    "injury": ("injure", "wound", "injury"),
-    "sanction": ("sanction",),
-    "theft": ("steal", "loot", "looting", "plunder", "theft"),
-    "blockade": ("block", "blockade"),
-})  # fmt: skip
+# Predicates that are one act in war reporting, whatever the word (noun or verb): the rulebook's
+# thesaurus.tsv, as the other thesaurus tables below.
+_THESAURUS = thesaurus()
+CONCEPTS = MappingProxyType(dict(_THESAURUS["concept"]))
 VERB_ONLY = frozenset(
     {"mine", "target", "wound"}
 )  # "mining the city" sets traps; "leftover mines" lie there already
 # Verb + particle that name one of the acts ("blew up the dam", "shot down a drone").
-PARTICLE_CONCEPTS = MappingProxyType({("blow", "up"): "destruction", ("pull", "out"): "withdrawal",
-                                      ("pull", "back"): "withdrawal", ("shoot", "down"): "shootdown",
-                                      ("take", "over"): "capture"})  # fmt: skip
+PARTICLE_CONCEPTS = MappingProxyType({tuple(k.split()): c for k, c in _THESAURUS["particle"].items()})
 # Verb + object that name one of the acts above ("set a trap", "take control of").
-OBJECT_CONCEPTS = MappingProxyType({
-    "set": {"trap": "trap"}, "leave": {"trap": "trap"}, "lay": {"trap": "trap", "mine": "trap"},
-    "plant": {"trap": "trap", "mine": "trap"}, "create": {"trap": "trap"},
-    "prepare": {"trap": "trap"}, "take": {"control": "capture"}, "gain": {"control": "capture"},
-    "regain": {"control": "liberation"},
-    "use": {"weapon": "weapon-use", "munition": "weapon-use", "bomb": "weapon-use", "ammunition": "weapon-use"},
-    "sign": {"agreement": "agreement", "deal": "agreement", "treaty": "agreement", "accord": "agreement"},
-})  # fmt: skip
+_OBJECTS: dict[str, dict[str, str]] = {}
+for _pair, _concept in _THESAURUS["object"].items():
+    _verb, _object = _pair.split()
+    _OBJECTS.setdefault(_verb, {})[_object] = _concept
+OBJECT_CONCEPTS = MappingProxyType(_OBJECTS)
 # Who started the war: "X started the crisis", "responsibility for the war lies with X", "X is
 # responsible for the war". Two claims naming different parties disagree.
 WAR_NOUNS = frozenset(
@@ -203,42 +173,35 @@ MONTHS_AND_DAYS = frozenset({"january", "february", "march", "april", "may", "ju
                              "august", "september", "october", "november", "december", "monday",
                              "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})  # fmt: skip
 
-# Parties by the words that name them, leaders and capitals included: for who did what, the
-# Kremlin, Moscow and Putin are one actor.
-PARTIES = _classes({
-    "russia": ("russia", "russian", "russians", "moscow", "kremlin", "putin", "lavrov", "peskov",
-               "shoigu", "russian federation", "rf"),
-    "ukraine": ("ukraine", "ukrainian", "ukrainians", "kyiv", "kiev", "zelensky", "zelenskyy",
-                "zelenskiy", "zelenskyi"),
-    "us": ("us", "u.s", "u.s.", "usa", "america", "american", "americans", "washington", "biden",
-           "pentagon", "white house", "united states", "blinken"),
-    "nato": ("nato", "alliance"),
-    "belarus": ("belarus", "belarusian", "minsk", "lukashenko"),
-    "china": ("china", "chinese", "beijing"),
-    "eu": ("eu", "european union", "brussels"),
-    "uk": ("britain", "british", "uk", "london", "united kingdom"),
-})  # fmt: skip
-# Names of a party as a whole (not a capital, leader or body that also names itself).
-DEMONYMS = frozenset({"russia", "russian", "russians", "ukraine", "ukrainian", "ukrainians", "us",
-                      "u.s", "u.s.", "usa", "america", "american", "americans", "nato", "belarus",
-                      "belarusian", "china", "chinese", "eu", "britain", "british", "uk",
-                      "states", "federation", "union", "kingdom"})  # fmt: skip
+# Parties by the words that name them, leaders and capitals included (the rulebook's sides.tsv):
+# for who did what, the Kremlin, Moscow and Putin are one actor.
+PARTIES = MappingProxyType({word: party for word, (party, _) in parties().items()})
+# Names of a party as a whole (not a capital, leader or body that also names itself), with the
+# last word of a two-word name ("States" of "United States").
+DEMONYMS = frozenset(
+    {w for w, (_, kind) in parties().items() if kind in ("state", "bloc") and " " not in w}
+    | {w.split()[-1] for w, (_, kind) in parties().items() if kind in ("state", "bloc") and " " in w and "'" not in w}
+)
 # Two-word names told apart from their first word ("United States", not "united").
-_COMPOUND_PARTIES = MappingProxyType({("united", "states"): "us", ("white", "house"): "us",
-                                      ("russian", "federation"): "russia",
-                                      ("european", "union"): "eu", ("united", "kingdom"): "uk"})  # fmt: skip
+_COMPOUND_PARTIES = MappingProxyType(
+    {tuple(w.split()): p for w, p in PARTIES.items() if len(w.split()) == 2 and "'" not in w}
+)
+
+
+_COMPOUND_LAST = frozenset(last for _, last in _COMPOUND_PARTIES)
+_COMPOUND_FIRST = frozenset(first for first, _ in _COMPOUND_PARTIES) - frozenset(PARTIES)
 
 
 def party(tok: Token) -> str | None:
     """The party a token names, if any ("Kremlin" -> russia; "States" in "United States" -> us)."""
     word = tok.lower_.rstrip(".")
-    if word in ("states", "house", "federation", "union", "kingdom"):
+    if word in _COMPOUND_LAST:
         for c in tok.children:
             found = _COMPOUND_PARTIES.get((c.lower_, word))
             if found:
                 return found
         return None
-    if word in ("united", "white", "european"):
+    if word in _COMPOUND_FIRST:
         return None
     if tok.pos_ not in ("PROPN", "ADJ", "NOUN", "PRON") and word not in PARTIES:
         return None
@@ -248,19 +211,9 @@ def party(tok: Token) -> str | None:
 
 
 # Stated causes of an incident, by class: two claims naming different classes disagree.
-_CAUSES = _classes({
-    "sabotage": ("sabotage", "saboteur", "diversion", "partisan", "subversive", "subversion"),
-    "strike": ("missile", "rocket", "strike", "drone", "shelling", "artillery", "airstrike",
-               "himars", "bomb", "bombing", "shell", "attack"),
-    "accident": ("accident", "negligence", "safety", "smoking", "short-circuit", "malfunction",
-                 "fault", "accidental", "mishap", "lightning", "heat"),
-})  # fmt: skip
+_CAUSES = MappingProxyType(dict(_THESAURUS["cause"]))
 # Manners that exclude each other: taking something back by force or peacefully.
-_MANNERS = _classes({
-    "force": ("force", "forcibly", "militarily", "military", "arms"),
-    "peace": ("peacefully", "peaceful", "diplomatically", "diplomatic", "diplomacy", "negotiation",
-              "negotiations", "talks"),
-})  # fmt: skip
+_MANNERS = MappingProxyType(dict(_THESAURUS["manner"]))
 
 
 def cause_class(tokens: Iterable[Token]) -> str | None:

@@ -44,9 +44,18 @@ def is_pronoun(text: str) -> bool:
     return text.strip().lower() in _PRONOUNS
 
 
+_PRONOUN_NAMES = frozenset({"us"})
+
+
 @functools.cache
 def _side_patterns() -> tuple[tuple[re.Pattern[str], Side, str], ...]:
-    return tuple((re.compile(rf"\b{re.escape(stem)}", re.I), side, kind) for stem, side, kind in sides())
+    # "us" names the United States only in capitals ("US troops"), never the pronoun
+    def pattern(word: str) -> re.Pattern[str]:
+        if word in _PRONOUN_NAMES:
+            return re.compile(rf"\b{re.escape(word.upper())}(?![\w])")
+        return re.compile(rf"\b{re.escape(word)}(?![\w])", re.I)
+
+    return tuple((pattern(word), side, kind) for word, side, kind in sides())
 
 
 def side_named(text: str) -> Side | None:
@@ -60,7 +69,7 @@ def _side_and_kind(text: str) -> tuple[Side, str] | None:
 
 
 _GOVERNMENT_RE = re.compile(rf"\b{_GOVERNMENT}\b", re.I)
-_SEPARATIST_REGIONS = {"donetsk": "dnr", "luhansk": "lnr", "lugansk": "lnr"}
+_SEPARATIST_REGIONS = {"donetsk": "dnr", "luhansk": "lnr", "lugansk": "lnr"}  # with a separatist word
 
 
 def _as_actor(side: Side, kind: str, clean: str) -> Actor | None:

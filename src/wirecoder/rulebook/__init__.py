@@ -167,22 +167,56 @@ class Side(NamedTuple):
 
 
 @functools.cache
+def _acled_sides() -> dict[str, Side]:
+    return {
+        row["side"]: Side(row["side"], *(None if row[k] == "-" else row[k] for k in ("country", "forces", "government")))
+        for row in table("acled_actors")
+    }
+
+
+_SIDE_KINDS = frozenset({"state", "bloc", "capital", "institution", "leader", "official", "group"})
+
+
+@functools.cache
 def sides() -> tuple[tuple[str, Side, str], ...]:
-    """(stem, side, kind) rows of sides.tsv, longest stem first, each side from acled_actors.tsv."""
-    known = {}
-    for row in table("acled_actors"):
-        known[row["side"]] = Side(
-            row["side"], *(None if row[k] == "-" else row[k] for k in ("country", "forces", "government"))
-        )
-    kinds = {"state", "capital", "institution", "leader", "official", "group"}
+    """(word, side, kind) rows of sides.tsv that name a side of the war, longest word first, each
+    side from acled_actors.tsv."""
+    known = _acled_sides()
     out = []
     for row in table("sides"):
+        if row["kind"] not in _SIDE_KINDS:
+            raise RulebookError(f"sides.tsv: word {row['word']!r} has unknown kind {row['kind']!r}; kinds: {sorted(_SIDE_KINDS)}")
+        if row["side"] == "-":
+            continue
         if row["side"] not in known:
-            raise RulebookError(f"sides.tsv: stem {row['stem']!r} names side {row['side']!r}, which acled_actors.tsv lacks")
-        if row["kind"] not in kinds:
-            raise RulebookError(f"sides.tsv: stem {row['stem']!r} has unknown kind {row['kind']!r}; kinds: {sorted(kinds)}")
-        out.append((row["stem"], known[row["side"]], row["kind"]))
+            raise RulebookError(f"sides.tsv: word {row['word']!r} names side {row['side']!r}, which acled_actors.tsv lacks")
+        out.append((row["word"], known[row["side"]], row["kind"]))
     return tuple(sorted(out, key=lambda r: -len(r[0])))
+
+
+@functools.cache
+def parties() -> dict[str, tuple[str, str]]:
+    """Word or name -> (party, kind), from sides.tsv: "kremlin" -> ("russia", "institution")."""
+    sides()  # validates the table
+    return {row["word"]: (row["party"], row["kind"]) for row in table("sides")}
+
+
+THESAURUS_KINDS = ("concept", "particle", "object", "cause", "manner")
+
+
+@functools.cache
+def thesaurus() -> dict[str, dict[str, str]]:
+    """The contradiction thesaurus (thesaurus.tsv) by kind: word (or "verb particle", "verb
+    object") -> the class it names. Two claims are about one act when their predicates name one
+    concept; stated causes or manners of different classes exclude each other."""
+    out: dict[str, dict[str, str]] = {k: {} for k in THESAURUS_KINDS}
+    for row in table("thesaurus"):
+        if row["kind"] not in out:
+            raise RulebookError(f"thesaurus.tsv: word {row['word']!r} has unknown kind {row['kind']!r}; kinds: {THESAURUS_KINDS}")
+        if row["kind"] in ("particle", "object") and len(row["word"].split()) != 2:
+            raise RulebookError(f"thesaurus.tsv: a {row['kind']} row needs two words (verb and {row['kind']}), not {row['word']!r}")
+        out[row["kind"]][row["word"]] = row["class"]
+    return out
 
 
 def load_all() -> None:
@@ -194,9 +228,12 @@ def load_all() -> None:
     irregular_past()
     plover_overrides()
     sides()
+    parties()
+    thesaurus()
 
 
 __all__ = [
     "REALIS_SLOTS", "WORD_CLASSES", "Side", "TriggerRow", "irregular_past", "load_all", "plover_overrides",
-    "realis_cues", "sides", "table", "triggers", "weapons", "word_classes",
+    "THESAURUS_KINDS", "parties", "realis_cues", "sides", "table", "thesaurus", "triggers", "weapons",
+    "word_classes",
 ]
