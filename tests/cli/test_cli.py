@@ -176,3 +176,7 @@ def test_eval_on_the_bundled_gold(tmp_path: Path) -> None:
     # Floors below what the system reaches today (places 5/5, claims 13/13): a regression fails.
     assert scores["places"]["recall"] >= 0.8
     assert scores["claims"]["recall"] >= 0.8
+    # both disagreements of the sample: an orderly regrouping against a flight, civilians wounded
+    # against a denial of targeting civilians
+    assert scores["contradictions"]["recall"] == 1.0 and scores["contradictions"]["precision"] == 1.0
+    assert scores["events"]["recall"] >= 0.8

@@ -414,6 +414,11 @@ class _Reader:
                 return self._participant(cl.antecedent(tok.head.head), root=tok.head.head)
             return Participant(frozenset(), frozenset(), wildcard=True)
         names = cl.names(tok)
+        # "their troops" in what Russian officials say: the speaker's own forces
+        if not names and self.speaker and any(
+            c.dep_ == "poss" and c.lower_ in ("their", "our", "its") for c in tok.children
+        ):
+            names = frozenset(self.speaker)
         keys = set(names)
         lemma = sense.lemma(tok)
         if tok.pos_ == "NOUN":
@@ -483,11 +488,14 @@ class _Reader:
         return None
 
     def _manner(self, tok: Token) -> str | None:
-        for c in tok.children:  # "by force", "through diplomacy", "peacefully"
-            if (c.dep_ == "prep" and c.lower_ in ("by", "through", "via")) or (
+        for c in tok.children:  # "by force", "through diplomacy", "peacefully", "in an orderly fashion"
+            manner_phrase = c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.lemma_.lower() in ("fashion", "manner", "way") for g in c.subtree
+            )
+            if (c.dep_ == "prep" and c.lower_ in ("by", "through", "via")) or manner_phrase or (
                 c.pos_ == "ADV" and c.dep_ in ("advmod", "conj")
             ):
                 found = sense.manner_class(cl.phrase(c))
                 if found:
                     return found
-        return None
+        return sense.manner_class([tok])  # the predicate itself: "fled", "regrouped"

@@ -13,7 +13,8 @@ the names around it, its polarity and its mode. Two claims disagree when
   started the war, or who did an act to one named target (each side naming the other);
 - rebuttal: "It's not true" answers the claim told just before it, and a denial that only
   points back ("denied these accusations", "dismissed Truss's comments") the claim it names;
-- figures: one source gives a figure and another calls such figures lower or higher.
+- figures: one source gives a figure and another calls such figures lower or higher;
+- harm: civilians reported killed or wounded against a denial of targeting civilians.
 Sharing a word is not enough: the claims must share an act and a participant (a name, or a noun
 more specific than "troops"), and must not name different agents, themes or places. One speaker
 under two names ("Zelensky" / "the Ukrainian president") is one source and never disagrees with
@@ -122,10 +123,31 @@ def _specific(p: Participant | None) -> frozenset[str]:
     return p.specific if p is not None and not p.wildcard else frozenset()
 
 
+# Harm to civilians reported against a denial of targeting them ("three civilians were wounded"
+# / "Moscow denied targeting civilian areas"): one act told by its result and by its aim.
+_HARM = frozenset({"injury", "killing"})
+_TARGETING = frozenset({"attack", "shelling"})
+_CIVILIAN_WORDS = frozenset({"civilian", "resident", "people", "child", "family", "inhabitant", "villager"})
+
+
+def _harm_denied(harm: Proposition, denial: Proposition) -> str | None:
+    if harm.concept not in _HARM or harm.negated or harm.mode != "fact":
+        return None
+    if harm.theme is None or not harm.theme.keys & _CIVILIAN_WORDS:
+        return None
+    if denial.concept not in _TARGETING or not denial.negated or denial.mode not in _COMPARABLE_MODES:
+        return None
+    if not any(w in denial.text.lower() for w in ("civilian", "residential", "people", "homes")):
+        return None
+    return f"civilians harmed ({harm.lemma}) vs denial of targeting civilians ({denial.lemma})"
+
+
 def _clash(p: Proposition, q: Proposition, *, near: bool, cross: bool = False) -> str | None:
     """Why two propositions disagree, or None."""
     if p.concept == q.concept == "blame" and not cross:
         return _blame(p, q)
+    if not cross and (harm := _harm_denied(p, q) or _harm_denied(q, p)):
+        return harm
     if p.cause and q.cause and p.concept == q.concept and not cross:
         return _causes(p, q)
     if p.concept == q.concept and p.concept in _ATTRIBUTABLE:
