@@ -420,8 +420,11 @@ def disagreements(
     db: DbOpt = None,
     fmt: FormatOpt = "table",
 ) -> None:
-    """Where sources disagree: conflicting figures, assertion against denial or rebuttal, within
-    one article (claims) and across articles (the reports of one event)."""
+    """Where sources disagree: two sources asserting the same act about the same participants
+    with opposite polarity (assertion against denial or rebuttal) or incompatible values (cause,
+    manner, who did it, figures), within one article and across articles (claims, and the
+    reports of one incident); sharing a word is not enough, and copies of one wire story never
+    disagree."""
     from wirecoder.links.views import disagreements_from_store
     from wirecoder.store import open_store
 
