@@ -319,6 +319,9 @@ def find_trigger(tok: Token, fragment: bool) -> Found | None:
 
 
 _WITHDRAW_LEMMAS = {"withdraw", "withdrawal", "retreat", "pull"}
+# Modifiers that take an attack out of ACLED's scope.
+_NOT_KINETIC = {"cyber", "cyberattack", "hacker", "hacking", "ransomware", "information", "propaganda",
+                "verbal", "rhetorical", "political", "economic", "diplomatic", "legal"}
 # Verbs whose present participle describes a standing situation ("forces surrounding the city").
 _STATE_VERBS = {"surround", "encircle", "besiege", "occupy", "control", "hold", "border"}
 # Objects that make "hit" or "strike" figurative.
@@ -414,6 +417,8 @@ def _find_trigger(tok: Token, fragment: bool) -> Found | None:
     ):
         return None
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if modifiers & _NOT_KINETIC:
+        return None  # "cyber attacks", "information war": no ACLED event
     targeted = lemma == "strike" and any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children)
     if (lemma in MODIFIER_REQUIRED and tok.pos_ == "NOUN" and not fragment and not targeted
             and not modifiers & MODIFIER_REQUIRED[lemma]):  # "the strike on X": an attack on a target

@@ -304,6 +304,16 @@ _REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "no
                         "warn", "declare", "explain", "confirm", "insist", "argue", "post", "publish"})
 
 
+def _on_a_state(tok: Token) -> bool:
+    """An attack on a whole state of the war ("Putin's attack on Ukraine", "the aggression
+    against Russia"): the war itself, not an incident."""
+    states = {w for w, _, kind in sides() if kind == "state"}
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("on", "against") and g.dep_ == "pobj" and g.lower_ in states
+        for c in tok.children for g in c.children
+    )
+
+
 def _dates_itself(tok: Token, governing: TimeExpression | None) -> bool:
     """Whether the time expression dates the trigger itself ("the invasion on 24 February",
     "launched its invasion back in February", "in late February following Russia's invasion"),
@@ -509,8 +519,9 @@ def find_events(
                 # party says happened is a claimed event; "of trying to destroy Russia" is not.
                 reason, claimed = None, True
                 status = "denied" if status == "denied" else "claimed"
-            if reason is None and found.lemma in DATED_ONLY and not (has_own_date and _dates_itself(tok, governing)):
-                reason = "generic"  # "Russia's invasion of Ukraine": the war itself, not an incident
+            war_itself = found.lemma in DATED_ONLY or (tok.pos_ == "NOUN" and _on_a_state(tok))
+            if reason is None and war_itself and not (has_own_date and _dates_itself(tok, governing)):
+                reason = "generic"  # "Russia's invasion of Ukraine", "Putin's attack on Ukraine": the war itself
             if reason is None and tok.pos_ == "NOUN" and found.lemma in _NEEDS_MAKING and not (
                 (has_own_date and _dates_itself(tok, governing)) or agreement_made(tok)
             ):
