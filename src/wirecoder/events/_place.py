@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from wirecoder._geo import haversine_km
+from wirecoder.events._lexicon import PLACE_PARTS
 from wirecoder.records import PlaceMention
 
 COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
@@ -92,14 +93,6 @@ def place_distance(p: PlaceMention, trigger: Token) -> int:
     return tree_distance(trigger, span.root) if span is not None else 99
 
 
-# Nouns naming a part of a place: "Kharkiv's northeastern sector", "Ukraine's borders".
-_PLACE_PARTS = frozenset({
-    "sector", "outskirts", "suburb", "suburbs", "centre", "center", "street", "streets", "border", "borders",
-    "territory", "region", "east", "west", "north", "south", "coast", "capital", "airport", "district",
-    "neighbourhood", "neighborhood", "part", "parts", "city", "port", "province", "oblast", "front",
-    "frontline", "bank", "side", "edge", "doorstep", "airspace", "waters", "soil", "land", "infrastructure",
-    "base", "bases", "positions", "square", "station", "plant", "facility", "facilities", "area", "areas",
-})
 
 
 def _acts(p: PlaceMention, doc: Any) -> bool:
@@ -111,7 +104,7 @@ def _acts(p: PlaceMention, doc: Any) -> bool:
     while root.dep_ == "conj" and root.head != root:
         root = root.head
     if root.dep_ == "poss":  # "Kharkiv's northeastern sector" is a place, "Beijing's blessing" is not
-        return root.head.lemma_.lower() not in _PLACE_PARTS
+        return root.head.lemma_.lower() not in PLACE_PARTS
     return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")
 
 
@@ -235,16 +228,16 @@ def coordinated(place: PlaceMention, others: Sequence[PlaceMention], trigger: To
     return out
 
 
-def focus_country(places: Sequence[PlaceMention]) -> str | None:
-    """The country the document is about: the one its places are named in most often, a town
-    counting twice."""
+def countries_by_mentions(places: Sequence[PlaceMention]) -> list[str]:
+    """Country codes, the document's own first: the one its places are named in most often, a
+    town counting twice (towns say where things happen)."""
     counts = Counter(p.country_code for p in places if p.role == "location" and p.country_code)
-    counts.update(p.country_code for p in places  # towns say where things happen: they count twice
+    counts.update(p.country_code for p in places
                   if p.role == "location" and p.country_code and (p.feature or "").startswith("PPL"))
-    return counts.most_common(1)[0][0] if counts else None
+    return [code for code, _ in counts.most_common()]  # type: ignore[misc]
 
 
 __all__ = [
-    "COUNTRY_FEATURES", "FAR_EDGES", "NEAR_EDGES", "below_country", "best_place", "focus_country", "focus_town",
+    "COUNTRY_FEATURES", "FAR_EDGES", "NEAR_EDGES", "below_country", "best_place", "countries_by_mentions", "focus_town",
     "in_reach", "is_reference", "place_distance", "refers_back", "usable_places",
 ]

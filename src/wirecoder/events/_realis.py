@@ -28,7 +28,7 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj"})
 _INDEPENDENT = frozenset({"relcl", "acl", "appos", "parataxis"})
 _CLIMB = 6
 # Prepositions that place the main clause in time relative to an event they presuppose.
-_TEMPORAL = frozenset({"since", "after", "before", "following", "during", "amid", "amidst", "until", "despite"})
+TEMPORAL_PREPS = frozenset({"since", "after", "before", "following", "during", "amid", "amidst", "until", "despite"})
 
 
 class Realis(NamedTuple):
@@ -165,7 +165,7 @@ def realis(tok: Token, *, strategic: bool) -> Realis:
         if head == node or (dep in _INDEPENDENT and not (dep == _NOUN_INFINITIVE and _infinitive(node))):
             break
         lemma = head.lemma_.lower()
-        if dep in ("pobj", "pcomp") and head.pos_ == "ADP" and head.lower_ in _TEMPORAL:
+        if dep in ("pobj", "pcomp") and head.pos_ == "ADP" and head.lower_ in TEMPORAL_PREPS:
             break  # "since the invasion on 24 February", "after Russia invaded": presupposed, whatever frames the clause
         if head.pos_ == "NOUN" and lemma in factive and dep in ("pobj", "prep", "compound"):
             break  # "an investigation into the killing": the killing happened, whatever is asked

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from wirecoder.events._lexicon import (
+    ABSTRACT_OBJECTS,
     ARRIVAL_VERBS,
     ATTACK_EVIDENCE,
     BASE_NOUNS,
@@ -32,10 +33,13 @@ from wirecoder.events._lexicon import (
     MILITARY_NOUNS,
     MODIFIER_REQUIRED,
     MOVEMENT_VERBS,
+    NOT_KINETIC,
+    OFFICIAL_WORDS,
     PARTICLE_REQUIRED,
     PERSONNEL_NOUNS,
     REMOTE,
     SIGHTING_VERBS,
+    STATE_VERBS,
     STRATEGIC,
     SUMMARY_SUBJECTS,
     TERRITORY_NOUNS,
@@ -48,8 +52,8 @@ from wirecoder.events._lexicon import (
     WEAPON_WORDS,
     Trigger,
 )
+from wirecoder.rulebook import realis_cues
 
-_MODAL = {"would", "could", "might", "may", "should"}
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr")
 # Harm to people: raises an event only when nothing else in the sentence carries it.
 CASUALTY_LEMMAS = {"kill", "killing", "wound", "injure", "casualty"}
@@ -78,7 +82,7 @@ def _is_state_or_hypothetical(tok: Token, fragment: bool) -> bool:
         c.dep_ == "npadvmod" or (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near")) for c in tok.children
     ):
         return False  # "two soldiers killed in Ukraine today": a reduced relative clause reports the harm
-    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBG" and tok.lemma_.lower() in _STATE_VERBS:
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBG" and tok.lemma_.lower() in STATE_VERBS:
         return True  # "the military presence surrounding Ukraine": a state
     if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         if fragment:
@@ -90,20 +94,7 @@ def _is_state_or_hypothetical(tok: Token, fragment: bool) -> bool:
             prev = prev.nbor(-1)
         return not (prev is not None and prev.lemma_ in ("have", "be"))
     if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
-        return any(c.dep_ == "aux" and c.lower_ in _MODAL for c in tok.head.children)
-    return False
-
-
-def is_negated(tok: Token) -> bool:
-    """"did not withdraw", "no shelling", "a repositioning, not a real withdrawal"."""
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
-        return True
-    if tok.pos_ == "NOUN":
-        i = tok.i - 1
-        while i >= tok.sent.start and tok.doc[i].dep_ in ("det", "amod", "compound", "advmod"):
-            i -= 1
-        if i >= tok.sent.start and tok.doc[i].lower_ in ("not", "no", "never"):
-            return True
+        return any(c.dep_ == "aux" and c.lower_ in realis_cues()["aux"] for c in tok.head.children)
     return False
 
 
@@ -233,34 +224,13 @@ def _special(tok: Token, lemma: str) -> Trigger | None:
     return None
 
 
-# Heads under which an event is only possible or expected: "capable of launching a
-# counterattack", "prepared to watch for an offensive", "likely to attack".
-_POTENTIAL = {"capable", "able", "ready", "likely", "possible", "expect", "watch", "brace",
-              "wait", "fear", "risk", "warn", "unable", "fail", "refuse"}
 # Subjects that make a summary of the war, not an event: "the conflict killing thousands".
 _SUMMARY_SUBJECTS = SUMMARY_SUBJECTS
 
 
-def _is_potential(tok: Token) -> bool:
-    for anc in list(tok.ancestors)[:4]:
-        if anc.lemma_.lower() in _POTENTIAL:
-            return True
-        if anc.dep_ not in ("xcomp", "pcomp", "prep", "pobj", "conj", "dobj", "acomp"):
-            break
-    return False
-
-
-_HABITUAL = {"daily", "nightly", "repeatedly", "regularly", "routinely", "constantly", "frequently",
-             "often", "always", "usually", "normally", "never"}
-
-
-def _is_habitual(tok: Token) -> bool:
-    """"Our forces strike only military objects", "the city has been shelled almost daily": a
-    rule of conduct or a repeated pattern, not one event."""
-    adverbs = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "npadvmod")}
-    adverbs |= {g.lower_ for c in tok.children if c.dep_ in ("advmod", "npadvmod") for g in c.children}
-    if adverbs & _HABITUAL:
-        return True
+def _is_rule_of_conduct(tok: Token) -> bool:
+    """"Our forces strike only military objects": a rule of conduct, not one event. (Habitual
+    adverbs, "shelled almost daily", are realis cues: _realis.py.)"""
     return tok.tag_ in ("VBP", "VBZ") and any(
         c.lower_ == "only" for c in tok.subtree if c.dep_ in ("advmod", "amod", "preconj")
     )
@@ -293,15 +263,11 @@ def _may_trigger(tok: Token, lemma: str, fragment: bool) -> bool:
 
 
 def _generic_reason(tok: Token) -> str | None:
-    """Why a trigger is war talk rather than an event, by the few tests that need the trigger's
-    own parse; realis (_realis.py) reads the clauses above it."""
-    if is_negated(tok):
-        return "negated"
-    if _is_potential(tok):
-        return "modal"
+    """Why a trigger is war talk rather than an event, by the few tests on its own arguments;
+    negation, modality and habit are read by realis (_realis.py) from the rulebook's cues."""
     if _head_words(_subject_heads(tok)) & _SUMMARY_SUBJECTS:
         return "summary"  # "the war has killed thousands"
-    if _is_habitual(tok):
+    if _is_rule_of_conduct(tok):
         return "habitual"
     if tok.lemma_.lower() in ("casualty", "dead", "wounded", "injured") and tok.pos_ in ("NOUN", "ADJ"):
         return "summary"  # "heavy casualties", "the dead and wounded": a toll, not an incident
@@ -319,22 +285,7 @@ def find_trigger(tok: Token, fragment: bool) -> Found | None:
 
 
 _WITHDRAW_LEMMAS = {"withdraw", "withdrawal", "retreat", "pull"}
-# Modifiers that take an attack out of ACLED's scope.
-_NOT_KINETIC = {"cyber", "cyberattack", "hacker", "hacking", "ransomware", "information", "propaganda",
-                "verbal", "rhetorical", "political", "economic", "diplomatic", "legal"}
-# Verbs whose present participle describes a standing situation ("forces surrounding the city").
-_STATE_VERBS = {"surround", "encircle", "besiege", "occupy", "control", "hold", "border"}
-# Objects that make "hit" or "strike" figurative.
-_ABSTRACT_OBJECTS = {"morale", "economy", "price", "prices", "record", "market", "markets", "nerve", "note",
-                     "headline", "headlines", "jackpot", "wall", "deal", "chord", "balance", "road", "ground",
-                     "ability", "order", "trust", "system", "principle", "principles", "reputation", "hope", "hopes",
-                     "chance", "chances", "confidence", "relation", "relations", "tie", "ties", "image", "credibility",
-                     "idea", "argument", "narrative", "plan", "plans", "interest", "interests", "security", "stability",
-                     "sovereignty", "democracy", "value", "values", "unity", "peace", "future", "career", "business"}
 _PROTEST_LEMMAS = {"protest", "rally", "demonstrate", "demonstration"}
-# Speakers whose "protest" is a statement, not a demonstration ("Poland protested it was under attack").
-_OFFICIAL_WORDS = {"government", "ministry", "minister", "embassy", "president", "official", "officials",
-                   "spokesman", "spokeswoman", "kremlin", "foreign", "diplomat", "ambassador", "leader"}
 
 
 def _participants_fit(tok: Token, lemma: str) -> bool:
@@ -359,10 +310,10 @@ def _participants_fit(tok: Token, lemma: str) -> bool:
         return True
     if lemma in ("hit", "strike", "target", "destroy", "damage", "attack") and tok.pos_ == "VERB":
         objects = _head_words([c for c in tok.children if c.dep_ in ("dobj", "obj")])
-        return not objects & _ABSTRACT_OBJECTS  # "hitting morale", "hit a record"
+        return not objects & ABSTRACT_OBJECTS  # "hitting morale", "hit a record"
     if lemma in _PROTEST_LEMMAS:
         words = {h.lemma_.lower() for h in subject} | {h.lower_ for h in subject}
-        return not (words & _OFFICIAL_WORDS or any(h.ent_type_ in ("GPE", "NORP") or (h.pos_ == "PROPN" and h.ent_type_ in ("PERSON", "ORG")) for h in subject))
+        return not (words & OFFICIAL_WORDS or any(h.ent_type_ in ("GPE", "NORP") or (h.pos_ == "PROPN" and h.ent_type_ in ("PERSON", "ORG")) for h in subject))
     return True
 
 
@@ -417,7 +368,7 @@ def _find_trigger(tok: Token, fragment: bool) -> Found | None:
     ):
         return None
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-    if modifiers & _NOT_KINETIC:
+    if modifiers & NOT_KINETIC:
         return None  # "cyber attacks", "information war": no ACLED event
     targeted = lemma == "strike" and any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children)
     if (lemma in MODIFIER_REQUIRED and tok.pos_ == "NOUN" and not fragment and not targeted

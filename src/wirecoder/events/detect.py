@@ -8,7 +8,7 @@ its status. Mentions of one event in several sentences are folded into one (see 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +35,7 @@ from wirecoder.events._lexicon import (
     DISPATCH_VERBS,
     FORCE_NOUNS,
     MOVEMENT_VERBS,
+    PLACE_PARTS,
     PREVENT_VERBS,
     Trigger,
 )
@@ -46,7 +47,7 @@ from wirecoder.events._place import (
     below_country,
     best_place,
     coordinated,
-    focus_country,
+    countries_by_mentions,
     focus_town,
     in_reach,
     place_distance,
@@ -54,7 +55,7 @@ from wirecoder.events._place import (
     region_seat,
     usable_places,
 )
-from wirecoder.events._realis import realis
+from wirecoder.events._realis import TEMPORAL_PREPS, realis
 from wirecoder.events._triggers import (
     CASUALTY_LEMMAS,
     find_trigger,
@@ -280,12 +281,6 @@ _BORDER_WORDS = {"border", "borders", "frontier", "doorstep", "frontline", "fron
 _SHORT_TEXT_SENTENCES = 5
 
 
-# Concrete places named by a common noun: "in the vicinity of the river crossings", "near the bridge".
-_LOCATION_NOUNS = frozenset({
-    "vicinity", "outskirts", "crossing", "crossings", "bridge", "village", "town", "city", "front",
-    "frontline", "district", "airport", "base", "depot", "plant", "port", "station", "factory",
-    "checkpoint", "highway", "road", "border", "bank", "island", "harbour", "harbor", "square",
-})
 
 
 def _locative(tok: Token, clause: Sequence[Token]) -> bool:
@@ -293,21 +288,25 @@ def _locative(tok: Token, clause: Sequence[Token]) -> bool:
     crossings"), not only "in the east" or "against Ukraine"."""
     return any(
         t.dep_ == "prep" and t.lower_ in ("in", "near", "at", "around", "outside", "along", "on", "across")
-        and any(g.lemma_.lower() in _LOCATION_NOUNS for c in t.children if c.dep_ == "pobj" for g in c.subtree)
+        and any(g.lemma_.lower() in PLACE_PARTS for c in t.children if c.dep_ == "pobj" for g in c.subtree)
         for t in clause
     )
 
 
-_TEMPORAL_PREPS = frozenset({"since", "after", "before", "following", "during", "amid"})
 # Verbs whose date is the day something was said, not the day of what is said.
 _REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "note", "write", "claim",
                         "warn", "declare", "explain", "confirm", "insist", "argue", "post", "publish"})
 
 
+@functools.cache
+def _state_words() -> frozenset[str]:
+    return frozenset(w for w, _, kind in sides() if kind == "state")
+
+
 def _on_a_state(tok: Token) -> bool:
     """An attack on a whole state of the war ("Putin's attack on Ukraine", "the aggression
     against Russia"): the war itself, not an incident."""
-    states = {w for w, _, kind in sides() if kind == "state"}
+    states = _state_words()
     return any(
         c.dep_ == "prep" and c.lower_ in ("on", "against") and g.dep_ == "pobj" and g.lower_ in states
         for c in tok.children for g in c.children
@@ -337,7 +336,7 @@ def _dates_itself(tok: Token, governing: TimeExpression | None) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i in owners:
         return True  # "in the first hours of its invasion on February 24"
     # "spoke out in late February following Russia's invasion": a temporal phrase beside the date
-    return tok.dep_ == "pobj" and tok.head.lower_ in _TEMPORAL_PREPS and tok.head.head.i == verb.i
+    return tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS and tok.head.head.i == verb.i
 
 
 def find_events(
@@ -368,8 +367,8 @@ def find_events(
     published = parsed.article.published
     text = parsed.text
     news_day = _news_day(times, published)
-    land = focus_country(places)
-    ranked_countries = [c for c, _ in Counter(p.country_code for p in places if p.role == "location" and p.country_code).most_common()]
+    ranked_countries = countries_by_mentions(places)
+    land = ranked_countries[0] if ranked_countries else None
     war_parties = {side.country for _, side, _ in sides() if side.forces and side.country}
     short_text = len(parsed.sentences) <= _SHORT_TEXT_SENTENCES
     # A short description is about the one town it names; an article needs it named repeatedly.
@@ -464,6 +463,8 @@ def find_events(
                 # changes hands; a third state's forces change their activity
                 trig = Trigger("Strategic developments", "Change to group/activity", trig.pos)
 
+            other = _actor2(tok)
+
             # -- where
             avoid = {t.idx for t in actor_tok.subtree} if actor_tok is not None else set()
             if claim is not None and claim.speaker is not None:  # "Russia's defence ministry said ..."
@@ -503,11 +504,11 @@ def find_events(
                 # No place in the text: the country, as analysts code it (geo precision 3): the
                 # actor's own for a mobilisation, else the country the document is about.
                 own = actor.country if actor and found.lemma in _AT_HOME else None
-                target = other.country if (other := _actor2(tok)) is not None else None
+                target = other.country if other is not None else None
                 if target is None and found.lemma in DATED_ONLY and actor and actor.country:
                     # "started an all-out war", "Russia's invasion": the war is fought in the
-                    # other country the document names most
-                    target = next((c for c in ranked_countries if c != actor.country), None)
+                    # other party's country the document names most
+                    target = next((c for c in ranked_countries if c != actor.country and c in war_parties), None)
                 place = countries.get(own or target or land or "")
                 from_country = place is not None
 
@@ -552,7 +553,6 @@ def find_events(
             trig = territory_for_actor(trig, found.lemma, actor.country if actor else None, place_country)
 
             quantity = next((q for q in sent_quants if lo <= q.prov.start < hi), None)
-            other = _actor2(tok)
             plover_type, plover_mode = plover_for(trig.sub_event_type, found.lemma)
             temp_id = f"t{len(own_place)}"
             # the place is named in the event's own sentence (not the country or the focus stood in)

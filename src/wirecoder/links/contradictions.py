@@ -37,6 +37,7 @@ from wirecoder.claims import _senses as sense
 from wirecoder.claims.propositions import Participant, Proposition
 from wirecoder.claims.readings import ClaimReading, read_claims, same_source
 from wirecoder.records import Claim, Contradiction, Quantity
+from wirecoder.rulebook import word_classes
 
 __all__ = ["claim_from_row", "find_contradictions", "find_cross_contradictions"]
 
@@ -127,7 +128,7 @@ def _specific(p: Participant | None) -> frozenset[str]:
 # / "Moscow denied targeting civilian areas"): one act told by its result and by its aim.
 _HARM = frozenset({"injury", "killing"})
 _TARGETING = frozenset({"attack", "shelling"})
-_CIVILIAN_WORDS = frozenset({"civilian", "resident", "people", "child", "family", "inhabitant", "villager"})
+_CIVILIAN_WORDS = word_classes()["civilian_noun"]  # the rulebook's people who are not combatants
 
 
 def _harm_denied(harm: Proposition, denial: Proposition) -> str | None:

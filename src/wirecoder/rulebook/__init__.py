@@ -111,6 +111,7 @@ WORD_CLASSES = (
     "demining_verb", "demining_object", "attempt_verb", "prevent_verb", "summary_subject",
     "factive_noun", "agreement_verb", "territory_noun", "exercise_noun", "exchange_object",
     "war_start_verb", "cumulative_cue", "dated_only", "infrastructure_noun",
+    "not_kinetic", "state_verb", "abstract_object", "official_word", "place_part",
 )
 
 
