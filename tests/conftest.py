@@ -79,3 +79,74 @@ def make_time() -> Callable[[ParsedArticle, str, str], TimeExpression]:
     """A time expression as the timex stage would give it, for a phrase's first occurrence
     (the claims tests do not depend on the timex stage)."""
     return _make_time
+
+
+POSTGRES_ENV = "WIRECODER_TEST_POSTGRES"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """A fresh, empty store URL on each backend: a SQLite file, and a schema of its own on the
+    PostgreSQL server named by $WIRECODER_TEST_POSTGRES (.ci/run starts one; skipped without)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine
+
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL backend: set {POSTGRES_ENV}=postgresql+psycopg://user:pw@127.0.0.1/db")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(base)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in base else "?"
+    yield f"{base}{sep}options=-csearch_path%3D{schema},public"
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sample_results(pipeline: Pipeline) -> list:
+    """The bundled sample (examples/) run through the real pipeline, once per session."""
+    from wirecoder.ingest import read_inputs
+
+    articles = [a for a in read_inputs([str(EXAMPLES)]) if isinstance(a, Article)]
+    return list(pipeline.process(iter(articles)))
+
+
+@pytest.fixture
+def serve_app():
+    """Serve an ASGI app over real HTTP on 127.0.0.1 (a free port) in a thread; yields a function
+    that starts one app and returns its base URL. Every server stops at teardown."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+
+    def start(app) -> str:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        servers.append((server, thread))
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in servers:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -97,14 +97,16 @@ def _point(name: str | None, flag: str) -> tuple[float, float] | None:
 
 def _event_query(
     since: str | None, until: str | None, place: str | None, place_flag: str, km: float,
-    event_type: str | None, doc: str | None, generic: bool = False,
+    event_type: str | None, doc: str | None, generic: bool = False, *, actor: str | None = None,
+    status: str | None = None, kind: str | None = None,
 ) -> Any:
     """The EventQuery of the filter options the event commands share."""
     from wirecoder.store import EventQuery
 
     return EventQuery(
         since=_date(since, "--since"), until=_date(until, "--until"), event_type=event_type,
-        near=_point(place, place_flag), km=km, doc_id=doc, generic=generic,
+        near=_point(place, place_flag), km=km, doc_id=doc, generic=generic, actor=actor, status=status,
+        kind=kind,
     )  # fmt: skip
 
 
@@ -157,6 +159,7 @@ def ingest(
     the others are still processed, and the exit status is 1.
     """
     from wirecoder.ingest import read_inputs
+    from wirecoder.links.ingest import save_linked
     from wirecoder.pipeline import PIPELINE_VERSION, Pipeline
     from wirecoder.store import SaveOutcome, open_store
 
@@ -201,7 +204,7 @@ def ingest(
                         )
                     outcomes["failed"] += 1
                     continue
-                outcome = store.save_article_result(result)
+                outcome = save_linked(store, result)
                 outcomes[outcome.value] += 1
                 if outcome is not SaveOutcome.UNCHANGED:
                     for kind, n in result.counts().items():
@@ -282,7 +285,7 @@ def events(
 
     query = _event_query(since, until, near, "--near", km, event_type, doc, generic)
     try:
-        rows = open_store(_settings(db).db).get_events(query)
+        rows = [e.row for e in open_store(_settings(db).db).get_events(query)]
     except WirecoderError as e:
         _fail(str(e))
     _emit(
@@ -331,20 +334,15 @@ def export(
         _fail(f"unknown --format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}", code=2)
     if fmt == "parquet" and output is None:
         _fail("--format parquet writes a binary file: give --output FILE.parquet", code=2)
-    query = _event_query(since, until, near, "--near", km, event_type, doc, generic)
+    query = _event_query(
+        since, until, near, "--near", km, event_type, doc, generic, actor=actor, status=status, kind=kind
+    )
     try:
         store = open_store(_settings(db).db)
-        rows = store.get_events(query)
-        documents = {d["doc_id"]: d for d in store.get_documents()}
+        rows = [e.row for e in store.get_events(query)]
+        documents = {d.doc_id: d.model_dump() for d in store.get_documents()}
     except WirecoderError as e:
         _fail(str(e))
-    if actor:
-        needle = actor.lower()
-        rows = [r for r in rows if needle in f"{r.get('actor1') or ''} {r.get('actor2') or ''}".lower()]
-    if status:
-        rows = [r for r in rows if r.get("status") == status]
-    if kind:
-        rows = [r for r in rows if r.get("event_kind") == kind]
     handle = sys.stdout if output is None or fmt == "parquet" else output.open("w", encoding="utf-8", newline="")
     try:
         if fmt == "acled-csv":
@@ -474,6 +472,40 @@ def places(
     if not rows:
         _fail(f"no place called {name!r} in the gazetteer")
     _emit(rows, fmt)
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="interface to listen on (0.0.0.0 exposes it to the network)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port")] = 8000,
+    open_browser: Annotated[bool, typer.Option("--open", help="open the page in a web browser")] = False,
+) -> None:
+    """Serve the web page (map, timeline, evidence, disagreements) and the JSON API (OpenAPI at
+    /docs) over a store; Ctrl-C stops."""
+    import uvicorn
+
+    from wirecoder.api import create_app
+    from wirecoder.web import web_assets_status
+
+    status = web_assets_status()
+    if not status.is_ready:
+        err.print(f"wirecoder: warning: {status.message}; the API works, the page does not", markup=False)
+    try:
+        application = create_app(_settings(db).db)
+    except WirecoderError as e:
+        _fail(str(e))
+    url = f"http://{host}:{port}/"
+    err.print(f"wirecoder: serving {application.state.store.url} at {url} (API docs: {url}docs)", markup=False)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    try:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+    except OSError as e:  # the port is taken, or the host is not ours
+        _fail(f"cannot listen on {host}:{port}: {e}")
 
 
 @app.command()

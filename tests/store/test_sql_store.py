@@ -1,4 +1,4 @@
-"""The SQLite store: idempotent writes, one transaction per article, queries."""
+"""The store on SQLite and PostgreSQL: idempotent writes, one transaction per article, queries."""
 
 from __future__ import annotations
 
@@ -40,8 +40,8 @@ def _result(doc_id: str = "d1", published: dt.date | None = dt.date(2022, 11, 11
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    s = open_store(str(tmp_path / "w.db"))
+def store(store_url: str):
+    s = open_store(store_url)
     yield s
     s.close()
 
@@ -63,15 +63,15 @@ def test_a_date_given_later_updates_but_no_date_never_erases_one(store) -> None:
     store.save_article_result(_result(published=None))
     assert store.save_article_result(_result()) is SaveOutcome.UPDATED
     assert store.save_article_result(_result(published=None)) is SaveOutcome.UNCHANGED
-    assert store.get_documents()[0]["published"] == "2022-11-11"
+    assert store.get_documents()[0].published == "2022-11-11"
 
 
 def test_failed_write_leaves_the_stored_document_intact(store, monkeypatch) -> None:
     store.save_article_result(_result())
     original = store._insert
 
-    def broken(conn, result):
-        original(conn, result)
+    def broken(conn, result, *args):
+        original(conn, result, *args)
         raise RuntimeError("disk on fire halfway through")
 
     monkeypatch.setattr(store, "_insert", broken)
@@ -79,7 +79,7 @@ def test_failed_write_leaves_the_stored_document_intact(store, monkeypatch) -> N
         store.save_article_result(_result(version="v2", date="2022-11-08"))
     monkeypatch.undo()
     rows = store.get_events(EventQuery())
-    assert [r["date"] for r in rows] == ["2022-11-07"]  # the old content, whole
+    assert [r.date for r in rows] == ["2022-11-07"]  # the old content, whole
     assert store.counts() == {"document": 1, "event": 1}
 
 
@@ -101,7 +101,7 @@ def test_file_is_a_real_sqlite_database(tmp_path: Path) -> None:
     con = sqlite3.connect(tmp_path / "x.db")
     tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
     assert {"documents", "items", "events", "alembic_version"} <= tables
-    assert con.execute("select version_num from alembic_version").fetchone() == ("0003",)
+    assert con.execute("select version_num from alembic_version").fetchone() == ("0004",)
 
 
 def test_a_store_from_the_first_schema_is_upgraded_in_place(tmp_path: Path) -> None:
@@ -132,6 +132,96 @@ def test_a_store_from_the_first_schema_is_upgraded_in_place(tmp_path: Path) -> N
     store = open_store(f"sqlite:///{path}")
     store.close()
     con = sqlite3.connect(path)
-    assert con.execute("select version_num from alembic_version").fetchone() == ("0003",)
+    assert con.execute("select version_num from alembic_version").fetchone() == ("0004",)
     assert con.execute("select cluster_id from events").fetchall() == [("k-d0-e0",)]
     con.close()
+
+
+def _sample_store(store_url: str, sample_results: list):
+    from wirecoder.links.ingest import save_linked
+
+    s = open_store(store_url)
+    for result in sample_results:
+        save_linked(s, result)
+    return s
+
+
+def test_claims_table_answers_who_said_what_about_a_place_in_plain_sql(store_url, sample_results) -> None:
+    """A Datasette, DuckDB or psql user asks who said what about Orikhiv with no JSON functions."""
+    from sqlalchemy import text
+
+    s = _sample_store(store_url, sample_results)
+    with s.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT speaker, channel, stance, content FROM claims WHERE place = 'Orikhiv' ORDER BY start")
+        ).all()
+    s.close()
+    assert rows, "no claim about Orikhiv"
+    assert all(r.speaker for r in rows)
+    governor = [r for r in rows if r.speaker == "regional governor"]
+    assert governor and governor[0].channel == "Telegram" and governor[0].stance == "assert"
+    assert any("civilians were wounded" in r.content for r in governor)
+
+
+def test_places_table_has_coordinates(store_url, sample_results) -> None:
+    from sqlalchemy import text
+
+    s = _sample_store(store_url, sample_results)
+    with s.engine.connect() as conn:
+        row = conn.execute(text("SELECT name, lat, lon, country_code FROM places WHERE name = 'Mykolayiv'")).first()
+    s.close()
+    assert row is not None and row.country_code == "UA" and 46 < row.lat < 48 and 31 < row.lon < 33
+
+
+def test_full_text_bbox_filters_and_keyset_paging(store_url, sample_results) -> None:
+    s = _sample_store(store_url, sample_results)
+    everything = s.get_events(EventQuery())
+    assert len(everything) == 6
+    assert [e.place_name for e in s.get_events(EventQuery(q="warehouse"))] == ["Mykolayiv"]
+    assert s.get_events(EventQuery(q="zebra")) == []
+    # Zaporizhzhia front only: Orikhiv and Robotyne
+    south = s.get_events(EventQuery(bbox=(35.0, 47.0, 36.5, 48.0)))
+    assert {e.place_name for e in south} == {"Orikhiv", "Robotyne"}
+    assert {e.place_name for e in s.get_events(EventQuery(near=(47.57, 35.78), km=10))} == {"Orikhiv"}
+    assert all(e.status == "claimed" for e in s.get_events(EventQuery(status="claimed")))
+    assert [e.place_name for e in s.get_events(EventQuery(disputed=True))] == ["Orikhiv"]
+    assert s.get_events(EventQuery(outlet="sample desk")) and s.get_events(EventQuery(actor="russia"))
+    # pages of two, newest first, cover everything once
+    seen, after = [], None
+    while True:
+        page = s.get_events(EventQuery(sort="-date", limit=2, after=after))
+        if not page:
+            break
+        seen += [e.event_id for e in page]
+        after = ((page[-1].date_start or ""), page[-1].event_id)
+    assert len(seen) == len(set(seen)) == 6
+    assert seen == [e.event_id for e in s.get_events(EventQuery(sort="-date"))]
+    s.close()
+
+
+def test_day_counts_come_from_the_summary_or_the_events_alike(store_url, sample_results) -> None:
+    s = _sample_store(store_url, sample_results)
+    plain = s.day_counts(EventQuery())
+    assert sum(c.n for c in plain) == 6
+    assert {(c.day, c.event_type, c.n) for c in plain} == {
+        (c.day, c.event_type, c.n) for c in s.day_counts(EventQuery(bbox=(-180, -90, 180, 90)))
+    }
+    window = s.day_counts(EventQuery(since=dt.date(2023, 6, 1), until=dt.date(2023, 6, 30)))
+    assert sum(c.n for c in window) == 2
+    # re-ingesting under a new version leaves the counts as they were
+    s.close()
+
+
+def test_the_store_does_not_link_the_ingest_path_does(store_url) -> None:
+    """Two documents reporting one shelling: the store alone keeps them apart; save_linked (the
+    ingest path) puts them in one cluster."""
+    from wirecoder.links.ingest import save_linked
+
+    s = open_store(store_url)
+    s.save_article_result(_result("d1"))
+    s.save_article_result(_result("d2"))
+    assert len({e.cluster_id for e in s.get_events(EventQuery())}) == 2
+    save_linked(s, _result("d3"))
+    clusters = {e.event_id: e.cluster_id for e in s.get_events(EventQuery())}
+    assert clusters["d3-e0"] in (clusters["d1-e0"], clusters["d2-e0"])
+    s.close()

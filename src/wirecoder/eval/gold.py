@@ -483,6 +483,7 @@ def _side_matches(side: _Side, g: dict[str, Any], docs: dict[str, _Doc]) -> bool
 
 
 def _score_disagreements(gold: _Gold, docs: dict[str, _Doc]) -> KindScore:
+    from wirecoder.links.ingest import save_linked
     from wirecoder.links.views import disagreements_from_store
     from wirecoder.store import EventQuery, open_store
 
@@ -492,7 +493,7 @@ def _score_disagreements(gold: _Gold, docs: dict[str, _Doc]) -> KindScore:
         store = open_store(str(Path(tmp) / "eval.db"))
         try:
             for d in docs.values():
-                store.save_article_result(d.result)
+                save_linked(store, d.result)
             rows = disagreements_from_store(store, EventQuery())
         finally:
             store.close()

@@ -28,7 +28,7 @@ class _Stored:
     @classmethod
     def read(cls, store: Store) -> _Stored:
         return cls(
-            documents={d["doc_id"]: d for d in store.get_documents()},
+            documents={d.doc_id: d.model_dump() for d in store.get_documents()},
             claims={c["id"]: c for c in store.get_items("claim")},
             contradictions=store.get_items("contradiction"),
         )
@@ -36,7 +36,7 @@ class _Stored:
 
 def _timeline(store: Store, stored: _Stored, query: EventQuery, actor: str | None) -> list[TimelineEntry]:
     matched = store.get_events(query)
-    mentions = store.get_cluster_mentions({m["cluster_id"] for m in matched if m.get("cluster_id")})
+    mentions = [m.row for m in store.get_cluster_mentions({m.cluster_id for m in matched if m.cluster_id})]
     contradicted = {c for row in stored.contradictions for c in row.get("claims", [])}
     roles = {
         i: " ".join(x for x in (c["speaker"].get("canonical"), c["speaker"].get("role"), c["speaker"].get("text")) if x)
@@ -138,3 +138,65 @@ def disagreements_from_store(store: Store, query: EventQuery, doc: str | None = 
                        "status": s.status, "says": s.evidence} for s in entry.sources],
         })  # fmt: skip
     return rows
+
+
+def _touches(event: dict[str, Any], contradiction: dict[str, Any], claims: dict[str, dict[str, Any]]) -> bool:
+    """A disagreement in the event's document touches the event when the event rests on one of
+    its claims or is told in the sentence of one (as links/ingest.py marks `disputed`)."""
+    ids = contradiction.get("claims", [])
+    if event.get("claim_id") in ids:
+        return True
+    return any(claims[i].get("sentence") == event.get("sentence") for i in ids if i in claims)
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event with every report of the real-world event it belongs to, the claim it rests
+    on, its quantities, its independent sources and each disagreement with both sides; None when
+    no event has this id. Reads only the documents that report it."""
+    event = store.get_event(event_id)
+    if event is None:
+        return None
+    mentions = store.get_cluster_mentions({event.cluster_id}) if event.cluster_id else [event]
+    doc_ids = {m.doc_id for m in mentions} | {event.doc_id}
+    documents = {d.doc_id: d.model_dump() for d in store.get_documents(doc_ids)}
+    claims = {c["id"]: c for d in sorted(doc_ids) for c in store.get_items("claim", doc_id=d)}
+    contradictions = [x for d in sorted(doc_ids) for x in store.get_items("contradiction", doc_id=d)]
+    roles = {
+        i: " ".join(x for x in (c["speaker"].get("canonical"), c["speaker"].get("role"), c["speaker"].get("text")) if x)
+        for i, c in claims.items() if c.get("speaker")
+    }  # fmt: skip
+    contradicted = {c for row in contradictions for c in row.get("claims", [])}
+    entries = build_timeline([m.row for m in mentions], documents, contradicted, roles)
+    entry = entries[0] if entries else None
+    disagreements = []
+    for x in contradictions:
+        if x["doc_id"] != event.doc_id or not _touches(event.row, x, claims):
+            continue
+        sides = [claims[i] for i in x.get("claims", []) if i in claims]
+        disagreements.append({
+            "id": x["id"], "scope": "within document", "reason": x.get("reason"), "about": x.get("about"),
+            "sides": [{"doc_id": s["doc_id"], "speaker": (s.get("speaker") or {}).get("canonical"),
+                       "outlet": documents.get(s["doc_id"], {}).get("outlet"), "status": s.get("stance"),
+                       "says": s["evidence"], "sentence": s.get("sentence"), "start": s.get("start"),
+                       "end": s.get("end")} for s in sides],
+        })  # fmt: skip
+    if entry is not None:
+        for reason in _event_disputes(entry):
+            disagreements.append({
+                "id": f"{entry.cluster_id}-x", "scope": "across documents", "reason": reason,
+                "about": f"{entry.sub_event_type}, {entry.date}, {(entry.place or {}).get('name')}",
+                "sides": [{"doc_id": s.doc_id, "speaker": s.speaker, "outlet": s.outlet, "status": s.status,
+                           "says": s.evidence, "sentence": s.sentence, "start": s.start, "end": s.end}
+                          for s in entry.sources],
+            })  # fmt: skip
+    quantities = [
+        q for q in store.get_items("quantity", doc_id=event.doc_id) if q.get("sentence") == event.row.get("sentence")
+    ]
+    return {
+        "event": event,
+        "mentions": sorted(mentions, key=lambda m: (m.doc_id, m.row.get("start") or 0)),
+        "independent_sources": entry.independent_sources if entry else 1,
+        "claim": claims.get(event.row.get("claim_id") or ""),
+        "quantities": quantities,
+        "disagreements": disagreements,
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -70,9 +71,84 @@ events = Table(
     Column("geo_precision", Integer),
     Column("event_kind", String(16), nullable=False, server_default="incident"),  # incident, background, generic
     Column("confidence", Float),
+    Column("actor2", Text),
+    Column("place_name", Text),
+    Column("country_code", String(2)),
+    Column("outlet", Text),
+    Column("evidence", Text),
+    Column("evidence_start", Integer),  # the evidence sentence's offsets in the document text
+    Column("evidence_end", Integer),
+    Column("disputed", Boolean, nullable=False, default=False),  # a disagreement touches it
     Index("ix_events_dates", "date_start", "date_end"),
+    Index("ix_events_type_start", "event_type", "date_start"),
+    # ix_events_sortdate on (coalesce(date_start, ''), event_id) is made by migration 0004.
     Index("ix_events_kind", "event_kind"),
     Index("ix_events_cluster", "cluster_id"),
     Index("ix_events_latlon", "lat", "lon"),
     Index("ix_events_doc", "doc_id"),
+)
+
+# Who said what, in columns (migration 0004): no JSON functions needed to ask about a place.
+claims = Table(
+    "claims",
+    metadata,
+    Column("claim_id", String(64), primary_key=True),
+    Column("doc_id", String(32), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column("sentence", Integer),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("text", Text),
+    Column("evidence", Text),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("speaker", Text),  # canonical name, else as written
+    Column("speaker_text", Text),
+    Column("speaker_type", String(32)),
+    Column("channel", Text),  # "in a Telegram post", "on state television"
+    Column("cue", Text),
+    Column("stance", String(16)),  # assert, deny, rebut, ...
+    Column("direct", Boolean),
+    Column("hedged", Boolean),
+    Column("content", Text),
+    Column("claim_date", String(32)),
+    Column("place", Text),  # the place its content names (store/_rows.py)
+    Column("lat", Float),
+    Column("lon", Float),
+    Index("ix_claims_doc", "doc_id"),
+    Index("ix_claims_speaker", "speaker"),
+    Index("ix_claims_place", "place"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("place_id", String(64), primary_key=True),
+    Column("doc_id", String(32), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column("sentence", Integer),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("text", Text),
+    Column("name", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country_code", String(2)),
+    Column("admin1", Text),
+    Column("feature", String(16)),
+    Column("geonames_id", Integer),
+    Column("geo_precision", Integer),
+    Column("resolved", Boolean),
+    Index("ix_places_doc", "doc_id"),
+    Index("ix_places_name", "name"),
+    Index("ix_places_latlon", "lat", "lon"),
+)
+
+# Events per day, type, kind and status, kept by triggers (migration 0004), for the histogram.
+event_days = Table(
+    "event_days",
+    metadata,
+    Column("day", String(10), primary_key=True),
+    Column("event_type", Text, primary_key=True),
+    Column("event_kind", String(16), primary_key=True),
+    Column("status", String(16), primary_key=True),
+    Column("n", Integer, nullable=False),
 )

@@ -1,7 +1,9 @@
 """SqlStore: the Store over SQLAlchemy 2, for an embedded SQLite file (default) or PostgreSQL.
 
 One transaction per article; SQLite writes go through one writer lock (as datasette's
-execute_write_fn). The schema is created and upgraded by alembic when the store opens.
+execute_write_fn). The schema is created and upgraded by alembic when the store opens. The store
+keeps and queries; it does not link or judge: the ingest path (links/linking.py `save_linked`)
+gives each event its cluster and says which events a disagreement touches.
 """
 
 from __future__ import annotations
@@ -14,16 +16,23 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from wirecoder._geo import bounding_box, haversine_km
 from wirecoder._timevalue import date_range
 from wirecoder.errors import StoreError
-from wirecoder.links.linking import LinkEvent, Linker
 from wirecoder.records import Article, ArticleResult
-from wirecoder.store.base import EventQuery, SaveOutcome
-from wirecoder.store.schema import documents, events, items
+from wirecoder.store._query import events_statement, stats_statement
+from wirecoder.store._rows import claim_columns, event_columns, place_columns, stored_event
+from wirecoder.store.base import (
+    DayCount,
+    EventQuery,
+    SaveOutcome,
+    StoredClaim,
+    StoredDocument,
+    StoredEvent,
+)
+from wirecoder.store.schema import claims, documents, events, items, places
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -33,19 +42,6 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
-
-
-def _link_event(row: dict[str, Any]) -> LinkEvent:
-    """An event row (as inserted or as read back) in the shape linking compares."""
-    payload = row["payload"] if isinstance(row["payload"], dict) else json.loads(row["payload"])
-    return LinkEvent(
-        event_id=row["event_id"], doc_id=row["doc_id"], event_type=row["event_type"],
-        sub_event_type=row["sub_event_type"],
-        start=dt.date.fromisoformat(row["date_start"]) if row.get("date_start") else None,
-        end=dt.date.fromisoformat(row["date_end"]) if row.get("date_end") else None,
-        lat=row.get("lat"), lon=row.get("lon"), geo_precision=row.get("geo_precision"),
-        actor1=row.get("actor1"), text=payload.get("evidence") or "", status=row.get("status") or "confirmed",
-    )  # fmt: skip
 
 
 def _label(row: dict[str, Any]) -> str | None:
@@ -79,6 +75,7 @@ class SqlStore:
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             self._migrate()
+            self._postgis = self._has_postgis()
         except SQLAlchemyError as e:
             raise StoreError(f"cannot open the store at {url}: {e.__class__.__name__}: {e}") from e
 
@@ -88,6 +85,17 @@ class SqlStore:
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+
+    def _has_postgis(self) -> bool:
+        if self.engine.dialect.name != "postgresql":
+            return False
+        with self.engine.connect() as conn:
+            return conn.execute(
+                text(
+                    "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                    "AND table_name = 'events' AND column_name = 'geog'"
+                )
+            ).first() is not None
 
     # -- writes ---------------------------------------------------------------------------
 
@@ -106,11 +114,19 @@ class SqlStore:
             and (old.published == published or published is None)
         )
 
-    def save_article_result(self, result: ArticleResult) -> SaveOutcome:
+    def save_article_result(
+        self, result: ArticleResult, *, clusters: dict[str, str] | None = None, disputed: frozenset[str] = frozenset()
+    ) -> SaveOutcome:
         """Store one article's result in one transaction; idempotent for the same input.
 
         A document already stored with the same pipeline version is left as it is, unless this
         result brings a publication date the stored one lacks or a different one given by the user.
+
+        Args:
+            result: the article's result.
+            clusters: event id -> cluster id (the real-world event it reports); an incident not
+                named here stands alone, a generic mention has none.
+            disputed: ids of the events a disagreement touches.
         """
         art = result.article
         published = art.published.isoformat() if art.published else None
@@ -124,13 +140,12 @@ class SqlStore:
                 same_version = old.pipeline_version == result.pipeline_version
                 if same_version and (old.published == published or published is None):
                     return SaveOutcome.UNCHANGED
-                conn.execute(delete(events).where(events.c.doc_id == art.doc_id))
-                conn.execute(delete(items).where(items.c.doc_id == art.doc_id))
-                conn.execute(delete(documents).where(documents.c.doc_id == art.doc_id))
-            self._insert(conn, result)
+                for table in (events, claims, places, items, documents):
+                    conn.execute(delete(table).where(table.c.doc_id == art.doc_id))
+            self._insert(conn, result, clusters or {}, disputed)
         return SaveOutcome.NEW if old is None else SaveOutcome.UPDATED
 
-    def _insert(self, conn: Any, result: ArticleResult) -> None:
+    def _insert(self, conn: Any, result: ArticleResult, clusters: dict[str, str], disputed: frozenset[str]) -> None:
         art = result.article
         conn.execute(
             insert(documents).values(
@@ -148,9 +163,16 @@ class SqlStore:
                 failures=json.dumps([f.model_dump(mode="json") for f in result.failures]),
             )
         )
+        rows = result.contract_rows()[1:]
+        sentences = {s.index: s for s in result.sentences}
+
+        def evidence_span(row: dict[str, Any]) -> dict[str, int | None]:
+            s = sentences.get(row.get("sentence"))  # type: ignore[arg-type]
+            return {"evidence_start": s.start if s else None, "evidence_end": s.end if s else None}
+
         item_rows, event_rows = [], []
         per_kind: dict[str, int] = {}
-        for row in result.contract_rows()[1:]:
+        for row in rows:
             kind = row["kind"]
             seq = per_kind[kind] = per_kind.get(kind, -1) + 1
             item_id = row.get("id") or f"{art.doc_id}-{kind[0]}{seq}"
@@ -171,6 +193,8 @@ class SqlStore:
             if kind == "event":
                 span = date_range(row.get("date"))
                 place = row.get("place") or {}
+                event_kind = row.get("event_kind") or "incident"
+                cluster = None if event_kind == "generic" else clusters.get(row["id"], f"k-{row['id']}")
                 event_rows.append(
                     {
                         "event_id": row["id"],
@@ -186,113 +210,133 @@ class SqlStore:
                         "source": row.get("source"),
                         "status": row.get("status") or "confirmed",
                         "geo_precision": row.get("geo_precision"),
-                        "event_kind": row.get("event_kind") or "incident",
+                        "event_kind": event_kind,
                         "confidence": row.get("confidence"),
+                        "cluster_id": cluster,
+                        "disputed": row["id"] in disputed,
+                        **event_columns(row, art.outlet),
+                        **evidence_span(row),
                         "payload": json.dumps(row, ensure_ascii=False),
                     }
                 )
+        place_rows = [r for r in rows if r["kind"] == "place"]
+        claim_rows = [{**claim_columns(r, place_rows), **evidence_span(r)} for r in rows if r["kind"] == "claim"]
         if item_rows:
             conn.execute(insert(items), item_rows)
         if event_rows:
-            self._link(conn, art.doc_id, event_rows)
             conn.execute(insert(events), event_rows)
-
-    def _link(self, conn: Any, doc_id: str, event_rows: list[dict[str, Any]]) -> None:
-        """Give each new event its cluster: an event already stored from another document that
-        reports the same thing, found among stored events of the same type and dates only."""
-        # Clusters hold incidents only: a generic mention reports no real-world event.
-        linked = [r for r in event_rows if r["event_kind"] != "generic"]
-        for r in event_rows:
-            r["cluster_id"] = None
-        event_rows = linked
-        new = [_link_event(r) for r in event_rows]
-        dated = [e for e in new if e.start is not None and e.end is not None]
-        linker = Linker()
-        if dated:
-            lo = (min(e.start for e in dated if e.start) - dt.timedelta(days=1)).isoformat()
-            hi = (max(e.end for e in dated if e.end) + dt.timedelta(days=1)).isoformat()
-            stored = conn.execute(
-                select(events).where(
-                    events.c.doc_id != doc_id,
-                    events.c.event_kind != "generic",
-                    events.c.event_type.in_({e.event_type for e in dated}),
-                    events.c.date_end >= lo,
-                    events.c.date_start <= hi,
-                )
-            )
-            for row in stored:
-                data = dict(row._mapping)
-                linker.add(_link_event(data), data["cluster_id"] or f"k-{data['event_id']}")
-        for row, ev in zip(event_rows, new, strict=True):
-            row["cluster_id"] = linker.link(ev)
+        if claim_rows:
+            conn.execute(insert(claims), claim_rows)
+        if place_rows:
+            conn.execute(insert(places), [place_columns(r, f"{art.doc_id}-p{i}") for i, r in enumerate(place_rows)])
 
     # -- reads ----------------------------------------------------------------------------
 
-    def get_events(self, query: EventQuery) -> list[dict[str, Any]]:
-        """Events matching the query, ordered by date then id, as contract rows."""
-        stmt = select(events.c.payload, events.c.lat, events.c.lon, events.c.cluster_id).order_by(
-            events.c.date_start, events.c.event_id
-        )
-        if query.since:
-            stmt = stmt.where(events.c.date_end >= query.since.isoformat())
-        if query.until:
-            stmt = stmt.where(events.c.date_start <= query.until.isoformat())
-        if query.event_type:
-            t = query.event_type.lower()
-            stmt = stmt.where(
-                (func.lower(events.c.event_type) == t) | (func.lower(events.c.sub_event_type) == t)
-            )
-        if query.doc_id:
-            stmt = stmt.where(events.c.doc_id == query.doc_id)
-        if not query.generic:
-            stmt = stmt.where(events.c.event_kind != "generic")
-        if query.near:
-            lat, lon = query.near
-            lat0, lat1, lon0, lon1 = bounding_box(lat, lon, query.km)
-            stmt = stmt.where(events.c.lat.between(lat0, lat1), events.c.lon.between(lon0, lon1))
-        out = []
-        with self.engine.connect() as conn:
-            for payload, elat, elon, cluster in conn.execute(stmt):
-                if query.near and haversine_km(query.near[0], query.near[1], elat, elon) > query.km:
-                    continue
-                out.append({**json.loads(payload), "cluster_id": cluster})
-                if query.limit and len(out) >= query.limit:
-                    break
-        return out
+    def get_events(self, query: EventQuery) -> list[StoredEvent]:
+        """Events matching the query in its sort order (date, then id, by default).
 
-    def get_cluster_mentions(self, cluster_ids: set[str]) -> list[dict[str, Any]]:
-        """Every stored mention of the given clusters (real-world events), as contract rows."""
-        out: list[dict[str, Any]] = []
+        Example:
+            >>> store.get_events(EventQuery(since=dt.date(2022, 11, 1), event_type="Battles", limit=10))
+        """
+        with self.engine.connect() as conn:
+            return events_statement(conn, query, self._postgis)
+
+    def get_event(self, event_id: str) -> StoredEvent | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(events).where(events.c.event_id == event_id)).first()
+        return stored_event(row._mapping) if row else None
+
+    def get_cluster_mentions(self, cluster_ids: set[str]) -> list[StoredEvent]:
+        """Every stored mention of the given clusters (real-world events)."""
+        out: list[StoredEvent] = []
         ids = sorted(cluster_ids)
         with self.engine.connect() as conn:
             for i in range(0, len(ids), 500):  # keep each IN list small for SQLite
-                stmt = select(events.c.payload, events.c.cluster_id).where(events.c.cluster_id.in_(ids[i : i + 500]))
-                out.extend({**json.loads(p), "cluster_id": c} for p, c in conn.execute(stmt))
+                stmt = select(events).where(events.c.cluster_id.in_(ids[i : i + 500]))
+                out.extend(stored_event(r._mapping) for r in conn.execute(stmt))
         return out
+
+    def link_candidates(self, doc_id: str, event_types: set[str], lo: dt.date, hi: dt.date) -> list[StoredEvent]:
+        """Incidents of other documents, of these types, whose dates overlap [lo, hi]: what a
+        new document's events may report again."""
+        stmt = select(events).where(
+            events.c.doc_id != doc_id,
+            events.c.event_kind != "generic",
+            events.c.event_type.in_(sorted(event_types)),
+            events.c.date_end >= lo.isoformat(),
+            events.c.date_start <= hi.isoformat(),
+        )
+        with self.engine.connect() as conn:
+            return [stored_event(r._mapping) for r in conn.execute(stmt)]
+
+    def day_counts(self, query: EventQuery) -> list[DayCount]:
+        """Events per day (the day their date range starts) and type, under the query's filters."""
+        with self.engine.connect() as conn:
+            return [DayCount(day=d, event_type=t, n=n) for d, t, n in conn.execute(stats_statement(query, self._postgis, conn.dialect.name))]
+
+    def get_claims(
+        self, *, speaker: str | None = None, doc_id: str | None = None, place: str | None = None,
+        q: str | None = None, ids: set[str] | None = None, limit: int | None = None,
+    ) -> list[StoredClaim]:
+        """Claims, optionally by a speaker, in a document, about a place, or saying some words
+        (each a case-insensitive substring), or with these ids."""  # fmt: skip
+        stmt = select(claims).order_by(claims.c.doc_id, claims.c.start, claims.c.claim_id)
+        if ids is not None:
+            stmt = stmt.where(claims.c.claim_id.in_(sorted(ids)))
+        if speaker:
+            stmt = stmt.where(func.lower(claims.c.speaker).contains(speaker.lower(), autoescape=True))
+        if doc_id:
+            stmt = stmt.where(claims.c.doc_id.startswith(doc_id, autoescape=True))
+        if place:
+            stmt = stmt.where(func.lower(claims.c.place).contains(place.lower(), autoescape=True))
+        if q:
+            stmt = stmt.where(func.lower(claims.c.text).contains(q.lower(), autoescape=True))
+        if limit:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            return [StoredClaim(**r._mapping) for r in conn.execute(stmt)]
+
+    def claim_channels(self, ids: set[str]) -> dict[str, str]:
+        """Claim id -> the channel it came through, for the claims that name one."""
+        if not ids:
+            return {}
+        stmt = select(claims.c.claim_id, claims.c.channel).where(
+            claims.c.claim_id.in_(sorted(ids)), claims.c.channel.is_not(None)
+        )
+        with self.engine.connect() as conn:
+            return dict(conn.execute(stmt).all())  # type: ignore[arg-type]
 
     def get_items(
         self, kind: str, *, doc_id: str | None = None, label: str | None = None
     ) -> list[dict[str, Any]]:
-        """Items of one kind, optionally for one document or with a label containing `label`."""
+        """Contract rows of one kind, optionally for one document or with a label containing `label`."""
         stmt = select(items.c.payload).where(items.c.kind == kind)
         if doc_id:
-            stmt = stmt.where(items.c.doc_id.startswith(doc_id))
+            stmt = stmt.where(items.c.doc_id.startswith(doc_id, autoescape=True))
         if label:
-            stmt = stmt.where(func.lower(items.c.label).contains(label.lower()))
+            stmt = stmt.where(func.lower(items.c.label).contains(label.lower(), autoescape=True))
         stmt = stmt.order_by(items.c.doc_id, items.c.seq)
         with self.engine.connect() as conn:
             return [json.loads(p) for (p,) in conn.execute(stmt)]
 
-    def get_documents(self) -> list[dict[str, Any]]:
-        cols = [c for c in documents.c if c.name not in ("text",)]
+    def get_documents(self, doc_ids: set[str] | None = None) -> list[StoredDocument]:
+        """Documents (without their text), all or those named, ordered by path."""
+        cols = [c for c in documents.c if c.name != "text"]
+        stmt = select(*cols).order_by(documents.c.path)
+        if doc_ids is not None:
+            stmt = stmt.where(documents.c.doc_id.in_(sorted(doc_ids)))
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(select(*cols).order_by(documents.c.path))]
+            return [StoredDocument(**r._mapping) for r in conn.execute(stmt)]
+
+    def get_document(self, doc_id: str) -> StoredDocument | None:
+        """One document with its text."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.doc_id == doc_id)).first()
+        return StoredDocument(**row._mapping) if row else None
 
     def get_document_text(self, doc_id: str) -> str | None:
-        with self.engine.connect() as conn:
-            return conn.execute(
-                select(documents.c.text).where(documents.c.doc_id == doc_id)
-            ).scalar_one_or_none()
+        doc = self.get_document(doc_id)
+        return doc.text if doc else None
 
     def counts(self) -> dict[str, int]:
         """Number of documents and of items by kind."""
@@ -304,3 +348,4 @@ class SqlStore:
 
     def close(self) -> None:
         self.engine.dispose()
+

@@ -1,0 +1,99 @@
+"""Contract rows (the JSONL an article yields) to the columns of the store's tables.
+
+Used when an article is saved and by migration 0004 to fill the tables from rows stored before.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from wirecoder.store.base import StoredEvent
+
+
+def _inside(place: dict[str, Any], start: int | None, end: int | None) -> bool:
+    return start is not None and end is not None and start <= (place.get("start") or -1) and (place.get("end") or 0) <= end
+
+
+def claim_place(claim: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The place a claim is about: the first resolved place named in its content, else in its
+    sentence (outside the speaker's own name: 'the Kherson governor said' is who, not where)."""
+    same_doc = [p for p in places if p.get("doc_id") == claim.get("doc_id") and p.get("lat") is not None]
+    content = claim.get("content") or {}
+    for p in same_doc:
+        if _inside(p, content.get("start"), content.get("end")):
+            return p
+    speaker = claim.get("speaker") or {}
+    for p in same_doc:
+        if p.get("sentence") == claim.get("sentence") and not _inside(p, speaker.get("start"), speaker.get("end")):
+            return p
+    return None
+
+
+def claim_columns(row: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, Any]:
+    """The `claims` table's columns of a claim row; `places` are the rows of its document."""
+    speaker = row.get("speaker") or {}
+    content = row.get("content") or {}
+    place = claim_place(row, places) if places else None
+    return {
+        "claim_id": row["id"],
+        "doc_id": row["doc_id"],
+        "sentence": row.get("sentence"),
+        "start": row.get("start"),
+        "end": row.get("end"),
+        "text": row.get("text"),
+        "evidence": row.get("evidence"),
+        "speaker": speaker.get("canonical") or speaker.get("text"),
+        "speaker_text": speaker.get("text"),
+        "speaker_type": speaker.get("entity_type"),
+        "channel": row.get("via"),
+        "cue": (row.get("cue") or {}).get("text"),
+        "stance": row.get("stance"),
+        "direct": row.get("direct"),
+        "hedged": row.get("hedged"),
+        "content": content.get("text"),
+        "claim_date": row.get("date"),
+        "place": place.get("name") if place else None,
+        "lat": place.get("lat") if place else None,
+        "lon": place.get("lon") if place else None,
+    }
+
+
+def place_columns(row: dict[str, Any], place_id: str) -> dict[str, Any]:
+    """The `places` table's columns of a place row."""
+    return {
+        "place_id": place_id,
+        "doc_id": row["doc_id"],
+        "sentence": row.get("sentence"),
+        "start": row.get("start"),
+        "end": row.get("end"),
+        "text": row.get("text"),
+        "name": row.get("name"),
+        "lat": row.get("lat"),
+        "lon": row.get("lon"),
+        "country_code": row.get("country_code"),
+        "admin1": row.get("admin1"),
+        "feature": row.get("feature"),
+        "geonames_id": row.get("geonames_id"),
+        "geo_precision": row.get("geo_precision"),
+        "resolved": row.get("resolved"),
+    }
+
+
+def event_columns(row: dict[str, Any], outlet: str | None) -> dict[str, Any]:
+    """The columns the API filters events on that migration 0004 added."""
+    place = row.get("place") or {}
+    return {
+        "actor2": row.get("actor2"),
+        "place_name": place.get("name"),
+        "country_code": place.get("country_code"),
+        "outlet": outlet,
+        "evidence": row.get("evidence"),
+    }
+
+
+def stored_event(m: Any) -> StoredEvent:
+    """A StoredEvent of an `events` row mapping."""
+    row = {**json.loads(m["payload"]), "cluster_id": m["cluster_id"]}
+    fields = {k: m[k] for k in StoredEvent.model_fields if k != "row" and k in m}
+    return StoredEvent(**fields, row=row)
