@@ -13,7 +13,9 @@ from typing import Literal
 Hint = Literal["city", "region", "river", "airport", "country", "sea", "street"]
 
 # A capitalised name of one to four words ("Kherson", "Los Angeles", "Ivano-Frankivsk").
-NAME = r"(?P<name>[A-Z][\w’'\-]*[\w](?:\s+(?:[A-Z][\w’'\-]*[\w]|of|de|la|upon)){0,3}|[A-Z])"
+# A joining word ("Rostov upon Don", "Ville de Paris") counts only before a capitalised word, as a
+# whole word: "the town of Izium last weekend" names "Izium", not "Izium la".
+NAME = r"(?P<name>[A-Z][\w’'\-]*[\w](?:\s+(?:[A-Z][\w’'\-]*[\w]|(?:of|de|la|upon)\s+[A-Z][\w’'\-]*[\w])){0,3}|[A-Z])"
 _CITY_WORDS = r"village|city|town|settlement|hamlet|port(?:\s+city)?|(?:regional\s+)?capital(?:\s+city)?"
 _REGION_WORDS = r"province|region|oblast|state|county|district|governorate|parish"
 
