@@ -208,7 +208,25 @@ def test_day_counts_come_from_the_summary_or_the_events_alike(store_url, sample_
     }
     window = s.day_counts(EventQuery(since=dt.date(2023, 6, 1), until=dt.date(2023, 6, 30)))
     assert sum(c.n for c in window) == 2
-    # re-ingesting under a new version leaves the counts as they were
+    world = (-180.0, -90.0, 180.0, 90.0)
+    for q in (EventQuery(status="claimed"), EventQuery(kind="incident"), EventQuery(generic=True),
+              EventQuery(event_type="Battles", since=dt.date(2022, 9, 1))):  # fmt: skip
+        summary = {(c.day, c.event_type, c.n) for c in s.day_counts(q)}
+        scanned = {(c.day, c.event_type, c.n) for c in s.day_counts(q.model_copy(update={"bbox": world}))}
+        assert summary == scanned, q
+    assert sum(c.n for c in s.day_counts(EventQuery(generic=True))) > 6
+    assert [c.n for c in s.day_counts(EventQuery(event_type="Armed clash"))] == [1]  # a sub-type
+    s.close()
+
+
+def test_day_counts_follow_deletes(store_url, sample_results) -> None:
+    """Re-ingesting an article under a new pipeline version replaces its events: the summary
+    the triggers keep is what a scan of the events says."""
+    s = _sample_store(store_url, sample_results)
+    before = {(c.day, c.event_type, c.n) for c in s.day_counts(EventQuery())}
+    for result in sample_results:
+        s.save_article_result(result.model_copy(update={"pipeline_version": "next"}))
+    assert {(c.day, c.event_type, c.n) for c in s.day_counts(EventQuery())} == before
     s.close()
 
 

@@ -296,8 +296,8 @@ def create_app(db: str = "sqlite:///wirecoder.db", *, web: bool = True) -> FastA
             for s in r["sides"]:
                 sides.append({
                     "doc_id": s["doc_id"], "speaker": s.get("speaker"), "outlet": s.get("outlet"),
-                    "status": s.get("status") or s.get("stance"), "says": s["says"], "sentence": None,
-                    "start": None, "end": None,
+                    "status": s.get("status") or s.get("stance"), "says": s["says"], "sentence": s.get("sentence"),
+                    "start": s.get("start"), "end": s.get("end"),
                 })  # fmt: skip
             items.append(DisagreementPublic(id=r["id"], scope=r["scope"], reason=r.get("reason"),
                                             about=r.get("about"), sides=sides))  # fmt: skip

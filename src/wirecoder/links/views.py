@@ -65,7 +65,8 @@ def timeline_from_store(store: Store, query: EventQuery, actor: str | None = Non
 
 def _claim_side(claim: dict[str, Any]) -> dict[str, Any]:
     return {"claim": claim["id"], "doc_id": claim["doc_id"], "speaker": (claim.get("speaker") or {}).get("canonical"),
-            "stance": claim.get("stance"), "says": claim["content"]["text"]}  # fmt: skip
+            "stance": claim.get("stance"), "says": claim["content"]["text"], "sentence": claim.get("sentence"),
+            "start": claim.get("start"), "end": claim.get("end")}  # fmt: skip
 
 
 def _anchored(row: dict[str, Any], first: dict[str, Any] | None) -> dict[str, Any]:
@@ -135,7 +136,8 @@ def disagreements_from_store(store: Store, query: EventQuery, doc: str | None = 
             "about": f"{entry.sub_event_type}, {entry.date}, {(entry.place or {}).get('name')}",
             "reason": "; ".join(reasons), "scope": "across documents",
             "sides": [{"event": s.event_id, "doc_id": s.doc_id, "speaker": s.speaker, "outlet": s.outlet,
-                       "status": s.status, "says": s.evidence} for s in entry.sources],
+                       "status": s.status, "says": s.evidence, "sentence": s.sentence, "start": s.start,
+                       "end": s.end} for s in entry.sources],
         })  # fmt: skip
     return rows
 

@@ -18,7 +18,8 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, s
 from wirecoder._geo import bounding_box, haversine_km
 from wirecoder.store._rows import stored_event
 from wirecoder.store.base import MAX_SPAN_DAYS, EventQuery, StoredEvent
-from wirecoder.store.schema import event_days, events
+from wirecoder.rulebook.taxonomy import EventType
+from wirecoder.store.schema import EVENT_KINDS, EVENT_STATUSES, day_count_column, event_days, events
 
 NO_LON = 1000.0  # where migration 0004 puts an event without coordinates in the R*Tree
 _JULIAN_EPOCH = dt.date(1858, 11, 17)  # julianday('1858-11-17') == 2400000.5
@@ -165,8 +166,13 @@ def events_statement(conn: Any, query: EventQuery, postgis: bool) -> list[Stored
     return out
 
 
+_ACLED_TYPES = frozenset(t.value.lower() for t in EventType)
+
+
 def _plain_window(query: EventQuery) -> bool:
-    """True when only the date window, type, kind and status filter: event_days answers."""
+    """True when only the date window, the ACLED type, kind and status filter: event_days answers."""
+    if query.event_type and query.event_type.lower() not in _ACLED_TYPES:
+        return False  # a sub-type: event_days does not keep them
     return not any(
         (query.sub_event_type, query.near, query.bbox, query.actor, query.disputed is not None, query.outlet,
          query.q, query.doc_id)
@@ -174,25 +180,23 @@ def _plain_window(query: EventQuery) -> bool:
 
 
 def stats_statement(query: EventQuery, postgis: bool, dialect: str) -> Select[Any]:
-    """Events per start day and type under the query's filters."""
+    """Events per start day and type under the query's filters (rows with a count of 0 may come
+    from event_days; the caller drops them)."""
     if _plain_window(query):
-        stmt = select(event_days.c.day, event_days.c.event_type, func.sum(event_days.c.n)).where(event_days.c.n > 0)
-        if not query.generic:
-            stmt = stmt.where(event_days.c.event_kind != "generic")
-        if query.kind:
-            stmt = stmt.where(event_days.c.event_kind == query.kind)
+        kinds = [query.kind] if query.kind else [k for k in EVENT_KINDS if query.generic or k != "generic"]
+        statuses = [query.status] if query.status else list(EVENT_STATUSES)
+        n = sum((event_days.c[day_count_column(k, s)] for k in kinds for s in statuses), start=literal_column("0"))
+        stmt = select(event_days.c.day, event_days.c.event_type, n).order_by(event_days.c.day, event_days.c.event_type)
         if query.event_type:
             stmt = stmt.where(func.lower(event_days.c.event_type) == query.event_type.lower())
-        if query.status:
-            stmt = stmt.where(event_days.c.status == query.status)
         if query.since:
             stmt = stmt.where(event_days.c.day >= query.since.isoformat())
         if query.until:
             stmt = stmt.where(event_days.c.day <= query.until.isoformat())
-        return stmt.group_by(event_days.c.day, event_days.c.event_type).order_by(event_days.c.day)
+        return stmt
     stmt = _where(select(events.c.date_start, events.c.event_type, func.count()), query, postgis, dialect)
     stmt = stmt.where(events.c.date_start.is_not(None))
-    return stmt.group_by(events.c.date_start, events.c.event_type).order_by(events.c.date_start)
+    return stmt.group_by(events.c.date_start, events.c.event_type).order_by(events.c.date_start, events.c.event_type)
 
 
 def cursor_token(value: Any, event_id: str) -> str:

@@ -142,13 +142,20 @@ places = Table(
     Index("ix_places_latlon", "lat", "lon"),
 )
 
-# Events per day, type, kind and status, kept by triggers (migration 0004), for the histogram.
+# Events per day and type, a count per kind and status, kept by triggers (migration 0004), for
+# the histogram.
+EVENT_KINDS = ("incident", "background", "generic")
+EVENT_STATUSES = ("confirmed", "claimed", "denied", "announced")
+
+
+def day_count_column(kind: str, status: str) -> str:
+    return f"n_{kind}_{status}"
+
+
 event_days = Table(
     "event_days",
     metadata,
     Column("day", String(10), primary_key=True),
     Column("event_type", Text, primary_key=True),
-    Column("event_kind", String(16), primary_key=True),
-    Column("status", String(16), primary_key=True),
-    Column("n", Integer, nullable=False),
+    *(Column(day_count_column(k, s), Integer, nullable=False, default=0) for k in EVENT_KINDS for s in EVENT_STATUSES),
 )

@@ -5,7 +5,8 @@ search over documents and evidence, and a spatial and temporal index of events.
   Datasette, DuckDB or psql users ask "who said what about Kherson" without JSON functions.
 - `places`: every resolved or unresolved place mention with its coordinates.
 - `events`: actor2, place name, country, outlet, evidence and a `disputed` flag.
-- `event_days`: events per day, type, kind and status, kept by triggers, for the histogram.
+- `event_days`: events per day and type, a count column per kind and status, kept by triggers,
+  for the histogram (one row per day and type: the whole war's histogram is a few thousand rows).
 - SQLite: FTS5 tables over document text and event evidence, and an R*Tree over (lon, lat, day),
   both kept by triggers. PostgreSQL: tsvector columns with GIN indexes, and, when the PostGIS
   extension can be created, a geography column with a GiST index.
@@ -55,14 +56,6 @@ _SQLITE = [
     f"coalesce(new.lat, 0), coalesce(new.lat, 0), julianday(new.date_start), julianday(new.date_end)); END",
     "CREATE TRIGGER events_rtree_ad AFTER DELETE ON events BEGIN "
     "DELETE FROM events_rtree WHERE id = old.rowid; END",
-    # Counts per day for the histogram.
-    "CREATE TRIGGER event_days_ai AFTER INSERT ON events WHEN new.date_start IS NOT NULL BEGIN "
-    "INSERT INTO event_days(day, event_type, event_kind, status, n) "
-    "VALUES (new.date_start, new.event_type, new.event_kind, new.status, 1) "
-    "ON CONFLICT(day, event_type, event_kind, status) DO UPDATE SET n = n + 1; END",
-    "CREATE TRIGGER event_days_ad AFTER DELETE ON events WHEN old.date_start IS NOT NULL BEGIN "
-    "UPDATE event_days SET n = n - 1 WHERE day = old.date_start AND event_type = old.event_type "
-    "AND event_kind = old.event_kind AND status = old.status; END",
 ]
 
 _POSTGRES = [
@@ -72,20 +65,6 @@ _POSTGRES = [
     "ALTER TABLE events ADD COLUMN evidence_tsv tsvector "
     "GENERATED ALWAYS AS (to_tsvector('english', coalesce(evidence, ''))) STORED",
     "CREATE INDEX ix_events_evidence_tsv ON events USING gin (evidence_tsv)",
-    """CREATE FUNCTION wirecoder_event_days() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP = 'INSERT' AND NEW.date_start IS NOT NULL THEN
-        INSERT INTO event_days(day, event_type, event_kind, status, n)
-        VALUES (NEW.date_start, NEW.event_type, NEW.event_kind, NEW.status, 1)
-        ON CONFLICT (day, event_type, event_kind, status) DO UPDATE SET n = event_days.n + 1;
-      ELSIF TG_OP = 'DELETE' AND OLD.date_start IS NOT NULL THEN
-        UPDATE event_days SET n = n - 1 WHERE day = OLD.date_start AND event_type = OLD.event_type
-          AND event_kind = OLD.event_kind AND status = OLD.status;
-      END IF;
-      RETURN NULL;
-    END $$""",
-    "CREATE TRIGGER event_days_t AFTER INSERT OR DELETE ON events "
-    "FOR EACH ROW EXECUTE FUNCTION wirecoder_event_days()",
 ]
 
 _POSTGIS = [
@@ -94,6 +73,45 @@ _POSTGIS = [
     "ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography END) STORED",
     "CREATE INDEX ix_events_geog ON events USING gist (geog)",
 ]
+
+
+# The count columns of event_days: one per event kind and status.
+KINDS = ("incident", "background", "generic")
+STATUSES = ("confirmed", "claimed", "denied", "announced")
+COUNTS = [f"n_{k}_{s}" for k in KINDS for s in STATUSES]
+
+
+def _day_count_triggers(dialect: str) -> list[str]:
+    """Triggers that keep event_days in step with events, on each backend."""
+    as_int = "" if dialect == "sqlite" else "::int"
+
+    def flags(row: str) -> list[str]:
+        return [f"({row}.event_kind = '{k}' AND {row}.status = '{s}'){as_int}" for k in KINDS for s in STATUSES]
+
+    insert = (
+        f"INSERT INTO event_days(day, event_type, {', '.join(COUNTS)}) "
+        f"VALUES ({{row}}.date_start, {{row}}.event_type, {', '.join(flags('{row}'))}) "
+        f"ON CONFLICT (day, event_type) DO UPDATE SET "
+        + ", ".join(f"{c} = event_days.{c} + excluded.{c}" for c in COUNTS)
+    )
+    update = (
+        "UPDATE event_days SET " + ", ".join(f"{c} = {c} - {f}" for c, f in zip(COUNTS, flags("{row}"), strict=True))
+        + " WHERE day = {row}.date_start AND event_type = {row}.event_type"
+    )
+    if dialect == "sqlite":
+        return [
+            "CREATE TRIGGER event_days_ai AFTER INSERT ON events WHEN new.date_start IS NOT NULL BEGIN "
+            + insert.format(row="new") + "; END",
+            "CREATE TRIGGER event_days_ad AFTER DELETE ON events WHEN old.date_start IS NOT NULL BEGIN "
+            + update.format(row="old") + "; END",
+        ]
+    return [
+        "CREATE FUNCTION wirecoder_event_days() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF TG_OP = 'INSERT' AND NEW.date_start IS NOT NULL THEN " + insert.format(row="NEW") + "; "
+        "ELSIF TG_OP = 'DELETE' AND OLD.date_start IS NOT NULL THEN " + update.format(row="OLD") + "; "
+        "END IF; RETURN NULL; END $$",
+        "CREATE TRIGGER event_days_t AFTER INSERT OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION wirecoder_event_days()",
+    ]
 
 
 def _postgis(bind: Any) -> bool:
@@ -167,9 +185,7 @@ def upgrade() -> None:
         "event_days",
         sa.Column("day", sa.String(10), primary_key=True),
         sa.Column("event_type", sa.Text, primary_key=True),
-        sa.Column("event_kind", sa.String(16), primary_key=True),
-        sa.Column("status", sa.String(16), primary_key=True),
-        sa.Column("n", sa.Integer, nullable=False),
+        *(sa.Column(c, sa.Integer, nullable=False, server_default="0") for c in COUNTS),
         sqlite_with_rowid=False,  # clustered on its key: the histogram reads it in order
     )
     with op.batch_alter_table("events") as batch:
@@ -201,11 +217,14 @@ def upgrade() -> None:
         if _postgis(bind):
             for statement in _POSTGIS:
                 op.execute(statement)
+    as_int = "" if bind.dialect.name == "sqlite" else "::int"
+    sums = ", ".join(f"sum((event_kind = '{k}' AND status = '{s}'){as_int})" for k in KINDS for s in STATUSES)
     op.execute(
-        "INSERT INTO event_days(day, event_type, event_kind, status, n) "
-        "SELECT date_start, event_type, event_kind, status, count(*) FROM events "
-        "WHERE date_start IS NOT NULL GROUP BY date_start, event_type, event_kind, status"
+        f"INSERT INTO event_days(day, event_type, {', '.join(COUNTS)}) SELECT date_start, event_type, {sums} "
+        "FROM events WHERE date_start IS NOT NULL GROUP BY date_start, event_type"
     )
+    for statement in _day_count_triggers(bind.dialect.name):
+        op.execute(statement)
 
 
 def _backfill(bind: Any) -> None:
