@@ -82,6 +82,9 @@ def test_stats_claims_disagreements_documents_places_timeline(api: httpx.Client)
     doc = api.get(f"/api/documents/{doc_id}").json()
     assert doc["spans"] and all(doc["text"][s["start"]:s["end"]] for s in doc["spans"])
     assert api.get("/api/documents/nope").status_code == 404
+    found = api.get("/api/documents", params={"q": "tanks regrouped"}).json()["items"]
+    assert [d["title"] for d in found] == ["Villagers return after Russian retreat in Kharkiv region"]
+    assert api.get("/api/documents", params={"q": ""}).status_code == 400
     assert api.get("/api/places", params={"q": "Kiev"}).json()["items"][0]["name"] == "Kyiv"
     assert api.get("/api/timeline").json()["items"]
     assert api.get("/openapi.json").json()["paths"]["/api/events"]

@@ -24,7 +24,9 @@ from wirecoder.api.models import (
     ClaimPublic,
     DisagreementPage,
     DisagreementPublic,
+    DocumentPage,
     DocumentPublic,
+    DocumentSummary,
     EventDetail,
     EventPage,
     EventPublic,
@@ -302,6 +304,17 @@ def create_app(db: str = "sqlite:///wirecoder.db", *, web: bool = True) -> FastA
             items.append(DisagreementPublic(id=r["id"], scope=r["scope"], reason=r.get("reason"),
                                             about=r.get("about"), sides=sides))  # fmt: skip
         return DisagreementPage(items=items)
+
+    @app.get("/api/documents", response_model=DocumentPage, summary="Documents whose title or text hold every word")
+    def search_documents(
+        q: Annotated[str, Query(min_length=1, max_length=500, description="words (full text)")],
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    ) -> DocumentPage:
+        return DocumentPage(items=[
+            DocumentSummary(doc_id=d.doc_id, title=d.title, url=d.url, outlet=d.outlet, published=d.published,
+                            path=d.path)
+            for d in store.search_documents(q, limit=limit)
+        ])  # fmt: skip
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentPublic, responses={404: {"model": Problem}},
              summary="A document's text and every item in it as a span")  # fmt: skip

@@ -185,6 +185,19 @@ class DocumentPublic(_Public):
     spans: list[SpanPublic]
 
 
+class DocumentSummary(_Public):
+    doc_id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    path: str
+
+
+class DocumentPage(_Public):
+    items: list[DocumentSummary]
+
+
 class PlacePublic(_Public):
     name: str
     lat: float

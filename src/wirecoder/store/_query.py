@@ -30,7 +30,7 @@ def _julian(day: dt.date) -> float:
     return 2400000.5 + (day - _JULIAN_EPOCH).days
 
 
-def _fts5_match(q: str) -> str:
+def fts5_match(q: str) -> str:
     """Free text as an FTS5 query: every word must occur (each quoted, so no operator leaks in)."""
     return " ".join(f'"{w}"' for w in _WORD.findall(q))
 
@@ -125,7 +125,7 @@ def _where(stmt: Select[Any], query: EventQuery, postgis: bool, dialect: str) ->
         stmt = stmt.where(func.ST_DWithin(literal_column("events.geog"), func.geography(point), query.km * 1000.0))
     if query.q:
         if dialect == "sqlite":
-            match = _fts5_match(query.q)
+            match = fts5_match(query.q)
             if not match:
                 return stmt.where(text("0"))
             fts = text("SELECT rowid FROM events_fts WHERE events_fts MATCH :q").bindparams(q=match)

@@ -16,13 +16,13 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, literal_column, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from wirecoder._timevalue import date_range
 from wirecoder.errors import StoreError
 from wirecoder.records import Article, ArticleResult
-from wirecoder.store._query import events_statement, stats_statement
+from wirecoder.store._query import events_statement, fts5_match, stats_statement
 from wirecoder.store._rows import claim_columns, event_columns, place_columns, stored_event
 from wirecoder.store.base import (
     DayCount,
@@ -326,6 +326,23 @@ class SqlStore:
         stmt = select(*cols).order_by(documents.c.path)
         if doc_ids is not None:
             stmt = stmt.where(documents.c.doc_id.in_(sorted(doc_ids)))
+        with self.engine.connect() as conn:
+            return [StoredDocument(**r._mapping) for r in conn.execute(stmt)]
+
+    def search_documents(self, q: str, *, limit: int = 50) -> list[StoredDocument]:
+        """Documents (without their text) whose title or text hold every word of `q`, by path."""
+        cols = [c for c in documents.c if c.name != "text"]
+        stmt = select(*cols).order_by(documents.c.path).limit(limit)
+        if self.engine.dialect.name == "sqlite":
+            match = fts5_match(q)
+            if not match:
+                return []
+            hits = text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q").bindparams(q=match)
+            stmt = stmt.where(literal_column("documents.rowid").in_(hits))
+        elif self.engine.dialect.name == "postgresql":
+            stmt = stmt.where(literal_column("documents.text_tsv").op("@@")(func.websearch_to_tsquery("english", q)))
+        else:
+            stmt = stmt.where(func.lower(documents.c.text).contains(q.lower(), autoescape=True))
         with self.engine.connect() as conn:
             return [StoredDocument(**r._mapping) for r in conn.execute(stmt)]
 
