@@ -320,7 +320,9 @@ def test_keyboard_opens_a_row_and_escape_closes_the_panel(open_page: Any, server
 
 
 def test_a_copied_url_restores_the_same_view(open_page: Any, server: str) -> None:
-    page, _ = open_page()
+    page, _ = open_page("?since=2023-01-01&until=2023-12-31")
+    brush = page.locator("#timeline .brush .selection")
+    assert brush.is_visible()  # the dates of the URL are drawn as a brushed range
     page.select_option("#f-type", "Explosions/Remote violence")
     page.wait_for_function(
         "() => new URL(location.href).searchParams.get('type') === 'Explosions/Remote violence'"
@@ -341,8 +343,9 @@ def test_a_copied_url_restores_the_same_view(open_page: Any, server: str) -> Non
 
     copy, _ = open_page("?" + urllib.parse.urlsplit(url).query)
     restored = _query(copy.url)
-    for key in ("type", "sort", "actor", "event"):
+    for key in ("since", "until", "type", "sort", "actor", "event"):
         assert restored[key] == _query(url)[key], key
+    assert copy.locator("#timeline .brush .selection").bounding_box() == brush.bounding_box()
     assert copy.input_value("#f-type") == "Explosions/Remote violence"
     assert copy.input_value("#f-actor") == "Russia"
     assert _row_ids(copy) == rows  # same rows, same order
@@ -352,6 +355,36 @@ def test_a_copied_url_restores_the_same_view(open_page: Any, server: str) -> Non
     lat, lon, zoom = (float(x) for x in restored["map"][0].split(","))
     lat0, lon0, zoom0 = (float(x) for x in _query(url)["map"][0].split(","))
     assert zoom == zoom0 and abs(lat - lat0) < 1e-3 and abs(lon - lon0) < 1e-3
+
+
+@pytest.mark.parametrize(
+    ("act", "params"),
+    [
+        (lambda page: page.check("#f-disputed"), {"disputed": "true"}),
+        (lambda page: page.select_option("#f-status", "claimed"), {"status": "claimed"}),
+        (lambda page: page.fill("#f-q", "Kherson shelled"), {"q": "Kherson shelled"}),
+    ],
+    ids=["disputed", "status", "q"],
+)
+def test_each_filter_lists_what_the_api_selects(
+    open_page: Any, server: str, act: Any, params: dict[str, str]
+) -> None:
+    page, recorder = open_page()
+    everything = _row_ids(page)
+    act(page)
+    key, value = next(iter(params.items()))
+    page.wait_for_function(
+        f"() => new URL(location.href).searchParams.get({json.dumps(key)}) === {json.dumps(value)}"
+    )
+    page.wait_for_selector("body[data-loading='false']")
+    selected = _events(server, **params)
+    assert selected and sorted(_row_ids(page)) == sorted(e["id"] for e in selected)
+    assert _points_on_map(page) == len([e for e in selected if e["lat"] is not None])
+    page.click("#f-reset")
+    page.wait_for_function(f"() => !new URL(location.href).searchParams.has({json.dumps(key)})")
+    page.wait_for_selector("body[data-loading='false']")
+    assert sorted(_row_ids(page)) == sorted(everything)
+    assert recorder.errors == []
 
 
 def test_a_hostile_article_renders_as_inert_text(open_page: Any, server: str) -> None:
