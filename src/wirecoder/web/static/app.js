@@ -165,6 +165,11 @@ async function openEvent(id, { from } = {}) {
   list.select(id);
   map.select(id, { reveal: from === "list" || from === "panel" });
   if (from === "list") lastRow = list.row(id);
+  else if (!NARROW.matches) {
+    // Chosen on the map or by URL: bring its row into the list's view (the page itself stays).
+    const row = list.row(id);
+    if (row) row.scrollIntoView({ block: "nearest" });
+  }
   const token = ++panelToken;
   panel.loading(id);
   document.body.dataset.panel = "loading";
