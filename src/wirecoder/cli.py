@@ -483,6 +483,8 @@ def serve(
 ) -> None:
     """Serve the web page (map, timeline, evidence, disagreements) and the JSON API (OpenAPI at
     /docs) over a store; Ctrl-C stops."""
+    import gc
+
     import uvicorn
 
     from wirecoder.api import create_app
@@ -495,6 +497,10 @@ def serve(
         application = create_app(_settings(db).db)
     except WirecoderError as e:
         _fail(str(e))
+    # Everything loaded so far lives as long as the server: keep it out of the collector's way,
+    # so a full collection scans only what requests allocate (gc.freeze, as forking servers do).
+    gc.collect()
+    gc.freeze()
     url = f"http://{host}:{port}/"
     err.print(f"wirecoder: serving {application.state.store.url} at {url} (API docs: {url}docs)", markup=False)
     if open_browser:

@@ -39,6 +39,7 @@ from wirecoder.api.models import (
     TimelinePage,
 )
 from wirecoder.errors import WirecoderError
+from wirecoder.links.views import disagreements_from_store, event_detail, timeline_from_store
 from wirecoder.store import EventQuery, SqlStore, open_store
 from wirecoder.store._query import cursor_token, parse_cursor, sort_value
 from wirecoder.store.base import SORTS
@@ -231,8 +232,6 @@ def create_app(db: str = "sqlite:///wirecoder.db", *, web: bool = True) -> FastA
     @app.get("/api/events/{event_id}", response_model=EventDetail, responses={404: {"model": Problem}},
              summary="One event: every report of it, its claim, quantities and disagreements")  # fmt: skip
     def get_event(event_id: str) -> Any:
-        from wirecoder.links.views import event_detail
-
         detail = event_detail(store, event_id)
         if detail is None:
             return _problem(404, f"no event {event_id!r}", "event_id")
@@ -271,8 +270,6 @@ def create_app(db: str = "sqlite:///wirecoder.db", *, web: bool = True) -> FastA
         query: Annotated[EventQuery, Depends(event_query)],
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
     ) -> TimelinePage:
-        from wirecoder.links.views import timeline_from_store
-
         entries = timeline_from_store(store, query.model_copy(update={"actor": None}), query.actor)
         return TimelinePage(items=[e.model_dump(mode="json") for e in entries[:limit]])
 
@@ -289,8 +286,6 @@ def create_app(db: str = "sqlite:///wirecoder.db", *, web: bool = True) -> FastA
 
     @app.get("/api/disagreements", response_model=DisagreementPage, summary="Where sources disagree")
     def disagreements(query: Annotated[EventQuery, Depends(event_query)]) -> DisagreementPage:
-        from wirecoder.links.views import disagreements_from_store
-
         rows = disagreements_from_store(store, query, query.doc_id)
         items = []
         for r in rows:

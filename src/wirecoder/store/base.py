@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -133,10 +133,9 @@ class StoredClaim(BaseModel):
     lon: float | None = None
 
 
-class DayCount(BaseModel):
-    """Events of one type on one day (the day their date range starts)."""
-
-    model_config = ConfigDict(frozen=True)
+class DayCount(NamedTuple):
+    """Events of one type on one day (the day their date range starts). A named tuple, not a
+    model: the whole war's histogram is thousands of them per request."""
 
     day: str
     event_type: str

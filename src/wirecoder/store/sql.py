@@ -272,8 +272,8 @@ class SqlStore:
     def day_counts(self, query: EventQuery) -> list[DayCount]:
         """Events per day (the day their date range starts) and type, under the query's filters."""
         with self.engine.connect() as conn:
-            rows = conn.execute(stats_statement(query, self._postgis, conn.dialect.name)).all()
-        return [DayCount.model_construct(day=d, event_type=t, n=int(n)) for d, t, n in rows if n]
+            rows = conn.execute(stats_statement(query, self._postgis, conn.dialect.name)).tuples().all()
+        return [DayCount(d, t, int(n)) for d, t, n in rows if n]
 
     def get_claims(
         self, *, speaker: str | None = None, doc_id: str | None = None, place: str | None = None,
