@@ -272,7 +272,7 @@ class SqlStore:
     def day_counts(self, query: EventQuery) -> list[DayCount]:
         """Events per day (the day their date range starts) and type, under the query's filters."""
         with self.engine.connect() as conn:
-            rows = conn.execute(stats_statement(query, self._postgis, conn.dialect.name)).tuples().all()
+            rows = conn.execute(stats_statement(query, self._postgis, conn.dialect.name)).all()
         return [DayCount(d, t, int(n)) for d, t, n in rows if n]
 
     def get_claims(
