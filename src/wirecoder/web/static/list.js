@@ -1,5 +1,7 @@
 // The list of events: a table whose headers sort it and whose rows open an event.
-// Keyboard: Tab reaches each row, Enter or Space opens it, ArrowUp/ArrowDown move between rows.
+// Keyboard: Tab reaches the list's current row (one tab stop however long the list: a "roving"
+// tabindex, the others are -1 but still focusable), Enter or Space opens it, ArrowUp/ArrowDown,
+// Home and End move between rows.
 
 import { clear, el, typeColour } from "./dom.js";
 
@@ -58,6 +60,16 @@ export class EventList {
       if (row) this.onOpen(row.dataset.eventId);
     });
     this.body.addEventListener("keydown", (event) => this.keydown(event));
+    this.body.addEventListener("focusin", (event) => {
+      const row = event.target.closest("tr[data-event-id]");
+      if (row) this.setTabStop(row);
+    });
+  }
+
+  setTabStop(row) {
+    if (this.tabStop && this.tabStop !== row) this.tabStop.tabIndex = -1;
+    if (row) row.tabIndex = 0;
+    this.tabStop = row;
   }
 
   keydown(event) {
@@ -66,10 +78,16 @@ export class EventList {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       this.onOpen(row.dataset.eventId);
-    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    } else if (["ArrowDown", "ArrowUp", "Home", "End"].includes(event.key)) {
       event.preventDefault();
-      const next = event.key === "ArrowDown" ? row.nextElementSibling : row.previousElementSibling;
-      if (next) next.focus();
+      const rows = this.body.rows;
+      const next = {
+        ArrowDown: row.nextElementSibling,
+        ArrowUp: row.previousElementSibling,
+        Home: rows[0],
+        End: rows[rows.length - 1],
+      }[event.key];
+      if (next && next.dataset.eventId) next.focus();
     }
   }
 
@@ -87,7 +105,7 @@ export class EventList {
       const located = Number.isFinite(event.lat) && Number.isFinite(event.lon);
       rows.appendChild(
         el("tr", {
-          tabindex: 0,
+          tabindex: -1,
           "data-event-id": event.id,
           "aria-current": event.id === this.selected ? "true" : null,
           class: event.disputed ? "disputed" : null,
@@ -101,6 +119,8 @@ export class EventList {
       );
     }
     this.body.appendChild(rows);
+    this.tabStop = null;
+    this.setTabStop(this.row(this.selected) || this.body.rows[0] || null);
     if (!events.length) {
       this.body.appendChild(el("tr", {}, el("td", { class: "empty", colspan: 5 }, "No events match these filters.")));
     }
@@ -112,6 +132,8 @@ export class EventList {
       if (row.dataset.eventId === id) row.setAttribute("aria-current", "true");
       else row.removeAttribute("aria-current");
     }
+    const row = this.row(id);
+    if (row) this.setTabStop(row);
   }
 
   row(id) {
