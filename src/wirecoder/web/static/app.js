@@ -107,7 +107,7 @@ async function fetchEvents() {
 
 function fillActors(rows) {
   const names = new Set();
-  for (const e of rows) for (const name of [e.actor1, e.actor2, e.source]) if (name && names.size < 300) names.add(name);
+  for (const e of rows) for (const name of [e.actor1, e.actor2]) if (name && names.size < 300) names.add(name);
   const datalist = document.getElementById("actors");
   datalist.replaceChildren(...[...names].sort().map((name) => el("option", { value: name })));
 }
