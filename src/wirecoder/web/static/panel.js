@@ -1,5 +1,7 @@
 // The side panel for one event: what it is, who says so, the article with the evidence sentence
 // marked, every report of the same event, and where sources disagree (both sides, in their words).
+// Names and sentences from articles carry dir="auto": each is its own bidirectional island, so
+// right-to-left text or a stray direction override cannot reorder the words around it.
 
 import { append, clear, codePointToIndex, el, locate, PRECISION_WORDS, statusWords, typeColour } from "./dom.js";
 
@@ -77,7 +79,7 @@ function disagreementBlock(item, doc, loadDocument) {
     }
     append(sides,
       el("div", { class: "party" },
-        el("p", { class: "who" }, el("strong", {}, who), side.outlet && side.speaker ? ` (${side.outlet})` : null, stance ? ` — ${stance}` : null),
+        el("p", { class: "who" }, el("strong", { dir: "auto" }, who), side.outlet && side.speaker ? ` (${side.outlet})` : null, stance ? ` — ${stance}` : null),
         says ? el("p", { class: "says", dir: "auto" }, "“", says, "”") : null,
         quote,
       ),
@@ -181,7 +183,7 @@ export class Panel {
       const self = m.id === event.id;
       append(mentionList,
         el("li", { class: self ? "self" : null },
-          el("p", {}, el("strong", {}, outletOf(m)), ` · ${m.date || "undated"} · ${statusWords(m)}`, self ? " · this report" : null),
+          el("p", {}, el("strong", { dir: "auto" }, outletOf(m)), ` · ${m.date || "undated"} · ${statusWords(m)}`, self ? " · this report" : null),
           el("blockquote", { dir: "auto" }, m.evidence || m.text || ""),
           self ? null : openButton(m.id, this.onOpen),
         ),
