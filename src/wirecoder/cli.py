@@ -492,7 +492,7 @@ def serve(
 
     status = web_assets_status()
     if not status.is_ready:
-        err.print(f"wirecoder: warning: {status.message}; the API works, the page does not", markup=False)
+        err.print(f"wirecoder: warning: {status.message}", markup=False)
     try:
         application = create_app(_settings(db).db)
     except WirecoderError as e:

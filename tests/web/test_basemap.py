@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -167,6 +169,16 @@ def test_vendor_serves_the_whitelist_and_nothing_else(client: httpx.Client) -> N
         "%2E%2E/%2E%2E/pyproject.toml",
     ):
         assert client.get(f"/vendor/{path}").status_code == 404, path
+
+
+def test_api_docs_page_uses_the_pinned_swagger_ui_not_a_cdn(client: httpx.Client) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    srcs = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert "/vendor/swagger-ui-bundle.js" in srcs and "/vendor/swagger-ui.css" in srcs
+    assert all(s.startswith("/") and not s.startswith("//") for s in srcs), srcs
+    for name in ("swagger-ui-bundle.js", "swagger-ui.css", "swagger-favicon.png"):
+        assert client.get(f"/vendor/{name}").status_code == 200, name
 
 
 def test_basemap_routes(client: httpx.Client) -> None:

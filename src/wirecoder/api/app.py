@@ -179,6 +179,7 @@ def create_app(db: str = "sqlite:///wirecoder.db", *, web: bool = True) -> FastA
     """
     store: SqlStore = open_store(db)
     app = FastAPI(
+        redoc_url=None,  # /docs is enough; with the page, mount_web serves it without a CDN
         title="wirecoder",
         version=__version__,
         description="Sourced, dated, geolocated events from war reporting: every item points at its sentence.",

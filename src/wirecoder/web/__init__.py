@@ -19,6 +19,7 @@ from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 
 from wirecoder.web._assets import (
@@ -107,6 +108,18 @@ def mount_web(app: FastAPI, *, assets: Path | None = None) -> None:
         return FileResponse(
             STATIC_DIR / "index.html", media_type="text/html", headers=_PAGE_HEADERS
         )
+
+    # FastAPI's own /docs page loads Swagger UI from a CDN: replaced by one that does not.
+    app.router.routes[:] = [r for r in app.router.routes if getattr(r, "path", None) != "/docs"]
+
+    @router.get("/docs")
+    def docs() -> Response:
+        # FastAPI's Swagger UI page, with its script and style from /vendor/ (no CDN).
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} API",
+            swagger_js_url="/vendor/swagger-ui-bundle.js", swagger_css_url="/vendor/swagger-ui.css",
+            swagger_favicon_url="/vendor/swagger-favicon.png",
+        )  # fmt: skip
 
     @router.get("/vendor/{name}")
     def vendor(name: str) -> Response:

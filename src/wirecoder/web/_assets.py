@@ -25,6 +25,11 @@ VENDOR_FILES: dict[str, str] = {
     "MarkerCluster.Default.css": "leaflet.markercluster/dist/MarkerCluster.Default.css",
     "d3.min.js": "d3/dist/d3.min.js",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
+    # The API's /docs page (Swagger UI), served from here rather than FastAPI's default CDN.
+    # 5.17.14 is the last release without the @scarf/scarf install-time telemetry dependency.
+    "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
+    "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
+    "swagger-favicon.png": "swagger-ui-dist/favicon-32x32.png",
 }
 
 # The data the basemap is prepared from (see _basemap.py).
