@@ -119,34 +119,60 @@ def sample_results(pipeline: Pipeline) -> list:
     return list(pipeline.process(iter(articles)))
 
 
-@pytest.fixture
-def serve_app():
-    """Serve an ASGI app over real HTTP on 127.0.0.1 (a free port) in a thread; yields a function
-    that starts one app and returns its base URL. Every server stops at teardown."""
+def _start_server(app):
+    """Serve an ASGI app over real HTTP on a free port of 127.0.0.1 in a thread; (url, stop)."""
     import socket
     import threading
     import time
 
     import uvicorn
 
-    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
 
-    def start(app) -> str:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 30
-        while not server.started:
-            if time.monotonic() > deadline or not thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.02)
-        servers.append((server, thread))
-        return f"http://127.0.0.1:{port}"
-
-    yield start
-    for server, thread in servers:
+    def stop() -> None:
         server.should_exit = True
         thread.join(timeout=10)
+        sock.close()
+
+    return f"http://127.0.0.1:{port}", stop
+
+
+@pytest.fixture
+def serve_app():
+    """A function that serves an ASGI app over real HTTP on 127.0.0.1 and returns its base URL;
+    every server stops at the test's teardown."""
+    stops = []
+
+    def start(app) -> str:
+        url, stop = _start_server(app)
+        stops.append(stop)
+        return url
+
+    yield start
+    for stop in stops:
+        stop()
+
+
+@pytest.fixture(scope="module")
+def serve_app_module():
+    """As serve_app, the servers living for the test module."""
+    stops = []
+
+    def start(app) -> str:
+        url, stop = _start_server(app)
+        stops.append(stop)
+        return url
+
+    yield start
+    for stop in stops:
+        stop()

@@ -11,10 +11,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 import urllib.request
@@ -85,10 +83,8 @@ def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="module")
-def server(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(db_url: str, tmp_path_factory: pytest.TempPathFactory, serve_app_module) -> str:
     """create_app(db_url) served by uvicorn in a thread on a free port of 127.0.0.1."""
-    import uvicorn
-
     from wirecoder.api import create_app
 
     # The basemap is prepared into a cache of the test's own (the app reads the folder once).
@@ -96,20 +92,7 @@ def server(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WIRECODER_CACHE", str(cache))
         app = create_app(db_url)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the test server did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    return serve_app_module(app)
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 from collections import Counter
 from typing import Annotated, Any
 
@@ -74,7 +75,7 @@ def _floats(name: str, value: str, n: int) -> list[float]:
         out = [float(x) for x in value.split(",")]
     except ValueError:
         out = []
-    if len(out) != n or any(x != x or abs(x) == float("inf") for x in out):
+    if len(out) != n or not all(math.isfinite(x) for x in out):
         raise BadParameter(name, f"{name}={value!r}: expected {n} comma-separated numbers")
     return out
 

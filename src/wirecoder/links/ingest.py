@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from wirecoder._timevalue import date_range
-from wirecoder.links.linking import LinkEvent, Linker
+from wirecoder.links.linking import Linker, LinkEvent
 from wirecoder.records import ArticleResult
 from wirecoder.store.base import SaveOutcome, Store, StoredEvent
 

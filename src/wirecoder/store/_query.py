@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, text
 
 from wirecoder._geo import bounding_box, haversine_km
+from wirecoder.rulebook.taxonomy import EventType
 from wirecoder.store._rows import stored_event
 from wirecoder.store.base import MAX_SPAN_DAYS, EventQuery, StoredEvent
-from wirecoder.rulebook.taxonomy import EventType
 from wirecoder.store.schema import EVENT_KINDS, EVENT_STATUSES, day_count_column, event_days, events
 
 NO_LON = 1000.0  # where migration 0004 puts an event without coordinates in the R*Tree

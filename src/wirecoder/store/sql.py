@@ -2,7 +2,7 @@
 
 One transaction per article; SQLite writes go through one writer lock (as datasette's
 execute_write_fn). The schema is created and upgraded by alembic when the store opens. The store
-keeps and queries; it does not link or judge: the ingest path (links/linking.py `save_linked`)
+keeps and queries; it does not link or judge: the ingest path (links/ingest.py `save_linked`)
 gives each event its cluster and says which events a disagreement touches.
 """
 
@@ -16,7 +16,17 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, literal_column, select, text
+from sqlalchemy import (
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    literal_column,
+    select,
+    text,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from wirecoder._timevalue import date_range
