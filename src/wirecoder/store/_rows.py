@@ -15,26 +15,40 @@ def _inside(place: dict[str, Any], start: int | None, end: int | None) -> bool:
     return start is not None and end is not None and start <= (place.get("start") or -1) and (place.get("end") or 0) <= end
 
 
-def claim_place(claim: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The place a claim is about: the first resolved place named in its content, else in its
-    sentence (outside the speaker's own name: 'the Kherson governor said' is who, not where)."""
-    same_doc = [p for p in places if p.get("doc_id") == claim.get("doc_id") and p.get("lat") is not None]
+def _content_place(claim: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, Any] | None:
     content = claim.get("content") or {}
-    for p in same_doc:
-        if _inside(p, content.get("start"), content.get("end")):
-            return p
-    speaker = claim.get("speaker") or {}
-    for p in same_doc:
-        if p.get("sentence") == claim.get("sentence") and not _inside(p, speaker.get("start"), speaker.get("end")):
-            return p
+    return next((p for p in places if _inside(p, content.get("start"), content.get("end"))), None)
+
+
+def claim_place(
+    claim: dict[str, Any], places: list[dict[str, Any]], claims: list[dict[str, Any]] = ()  # type: ignore[assignment]
+) -> dict[str, Any] | None:
+    """The place a claim is about: the first resolved place its content names; for a content
+    that names none, the place of the same speaker's claim in the same sentence ("shelled Orikhiv,
+    the governor said, adding that three civilians were wounded"). A place elsewhere in the
+    sentence is not enough: it may belong to another clause or to the speaker's title."""
+    same_doc = [p for p in places if p.get("doc_id") == claim.get("doc_id") and p.get("lat") is not None]
+    own = _content_place(claim, same_doc)
+    if own is not None:
+        return own
+    who = (claim.get("speaker") or {}).get("canonical") or (claim.get("speaker") or {}).get("text")
+    for other in claims:
+        if other is claim or other.get("sentence") != claim.get("sentence") or other.get("doc_id") != claim.get("doc_id"):
+            continue
+        other_who = (other.get("speaker") or {}).get("canonical") or (other.get("speaker") or {}).get("text")
+        if who and other_who == who and (place := _content_place(other, same_doc)) is not None:
+            return place
     return None
 
 
-def claim_columns(row: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, Any]:
-    """The `claims` table's columns of a claim row; `places` are the rows of its document."""
+def claim_columns(
+    row: dict[str, Any], places: list[dict[str, Any]], claims: list[dict[str, Any]] = ()  # type: ignore[assignment]
+) -> dict[str, Any]:
+    """The `claims` table's columns of a claim row; `places` and `claims` are the rows of its
+    document."""
     speaker = row.get("speaker") or {}
     content = row.get("content") or {}
-    place = claim_place(row, places) if places else None
+    place = claim_place(row, places, claims) if places else None
     return {
         "claim_id": row["id"],
         "doc_id": row["doc_id"],

@@ -230,7 +230,8 @@ class SqlStore:
                     }
                 )
         place_rows = [r for r in rows if r["kind"] == "place"]
-        claim_rows = [{**claim_columns(r, place_rows), **evidence_span(r)} for r in rows if r["kind"] == "claim"]
+        doc_claims = [r for r in rows if r["kind"] == "claim"]
+        claim_rows = [{**claim_columns(r, place_rows, doc_claims), **evidence_span(r)} for r in doc_claims]
         if item_rows:
             conn.execute(insert(items), item_rows)
         if event_rows:

@@ -252,7 +252,8 @@ def _backfill(bind: Any) -> None:
     places_t = sa.table("places", *(sa.column(c) for c in place_columns({"doc_id": ""}, "")))
     for doc_rows in by_doc.values():
         places = [r for r in doc_rows if r["kind"] == "place"]
-        claims = [claim_columns(r, places) for r in doc_rows if r["kind"] == "claim"]
+        doc_claims = [r for r in doc_rows if r["kind"] == "claim"]
+        claims = [claim_columns(r, places, doc_claims) for r in doc_claims]
         place_rows = [place_columns(r, f"{r['doc_id']}-p{i}") for i, r in enumerate(places)]
         if claims:
             bind.execute(claims_t.insert(), claims)
