@@ -211,7 +211,7 @@ def ingest(
                         kinds[kind] = kinds.get(kind, 0) + n
         except WirecoderError as e:
             _fail(str(e))
-    table = Table(title=f"ingested into {store.url}")
+    table = Table(title=f"ingested into {store.display_url}")
     for col in ("new", "updated", "unchanged", "failed", *kinds):
         table.add_column(col, justify="right")
     table.add_row(*(str(outcomes[k]) for k in outcomes), *(str(v) for v in kinds.values()))
@@ -502,7 +502,7 @@ def serve(
     gc.collect()
     gc.freeze()
     url = f"http://{host}:{port}/"
-    err.print(f"wirecoder: serving {application.state.store.url} at {url} (API docs: {url}docs)", markup=False)
+    err.print(f"wirecoder: serving {application.state.store.display_url} at {url} (API docs: {url}docs)", markup=False)
     if open_browser:
         import threading
         import webbrowser

@@ -243,3 +243,14 @@ def test_the_store_does_not_link_the_ingest_path_does(store_url) -> None:
     clusters = {e.event_id: e.cluster_id for e in s.get_events(EventQuery())}
     assert clusters["d3-e0"] in (clusters["d1-e0"], clusters["d2-e0"])
     s.close()
+
+
+def test_display_url_masks_the_password(store_url: str) -> None:
+    s = open_store(store_url)
+    assert s.display_url.startswith(store_url.split(":")[0])
+    s.close()
+    from sqlalchemy.engine import make_url
+
+    password = make_url(store_url).password
+    if password:  # a server URL with credentials
+        assert f":{password}@" not in s.display_url and "***" in s.display_url

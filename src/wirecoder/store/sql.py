@@ -96,6 +96,11 @@ class SqlStore:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
 
+    @property
+    def display_url(self) -> str:
+        """The URL with its password masked, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
     def _has_postgis(self) -> bool:
         if self.engine.dialect.name != "postgresql":
             return False
