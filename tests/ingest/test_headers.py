@@ -49,19 +49,19 @@ def test_body_text_is_not_a_header(text: str) -> None:
 
 
 def test_header_date_sets_published_from() -> None:
-    art = read_text("date 2022-04-02\nBody.", path="a.txt")
+    art = read_text("date 2022-04-02\nTroops advanced.", path="a.txt")
     assert art.published == dt.date(2022, 4, 2)
     assert art.published_from is PublishedFrom.HEADER
 
 
 def test_option_beats_header_and_filename() -> None:
-    art = read_text("date 2022-04-02\nBody.", path="20220101T000000Z_a.txt", published=dt.date(2022, 5, 5))
+    art = read_text("date 2022-04-02\nTroops advanced.", path="20220101T000000Z_a.txt", published=dt.date(2022, 5, 5))
     assert art.published == dt.date(2022, 5, 5)
     assert art.published_from is PublishedFrom.OPTION
 
 
 def test_filename_timestamp_is_last_resort() -> None:
-    art = read_text("Body with no header.", path="dir/20220402T101500Z_kyiv.txt")
+    art = read_text("Troops advanced, with no header.", path="dir/20220402T101500Z_kyiv.txt")
     assert art.published == dt.date(2022, 4, 2)
     assert art.published_from is PublishedFrom.FILENAME
 
@@ -80,6 +80,6 @@ def test_date_from_filename(name: str, expected: dt.date | None) -> None:
 
 
 def test_no_date_anywhere_is_none() -> None:
-    art = read_text("Just a body.", path="plain.txt")
+    art = read_text("Troops advanced overnight.", path="plain.txt")
     assert art.published is None
     assert art.published_from is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import charset_normalizer
 
 from wirecoder.errors import BinaryInputError, EmptyInputError, TooLargeError
@@ -26,8 +28,8 @@ def decode_bytes(data: bytes, *, path: str, max_bytes: int) -> str:
         )
     if not data.strip():
         raise EmptyInputError(path, "file is empty")
-    if b"\x00" in data[:8192]:
-        raise BinaryInputError(path, "binary file (NUL bytes), not text")
+    if (nul := data.find(b"\x00")) >= 0:
+        raise BinaryInputError(path, f"NUL byte at offset {nul:,}: binary data, not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -38,6 +40,6 @@ def decode_bytes(data: bytes, *, path: str, max_bytes: int) -> str:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise BinaryInputError(path, f"binary data ({controls} control characters), not text")
-    if not text.strip():
-        raise EmptyInputError(path, "file holds only whitespace")
+    if not "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip():
+        raise EmptyInputError(path, "file holds only whitespace or invisible (zero-width) characters")
     return text

@@ -57,7 +57,9 @@ class Header:
 def parse_date(value: str) -> dt.date | None:
     """A full calendar date from a metadata value (ISO or written), else None."""
     value = value.strip()
-    if not value:
+    if not re.search(r"\d{4}", value):
+        # A publication date names its year; "today", "yesterday" or "Monday" would be resolved
+        # against whatever day the parser runs, so they are refused.
         return None
     iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if iso:

@@ -7,9 +7,11 @@ bad file never stops the others; the CLI reports it and sets the exit status.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -18,7 +20,7 @@ from typing import Any
 
 import trafilatura
 
-from wirecoder.errors import InputError, MalformedInputError, TooLargeError
+from wirecoder.errors import BinaryInputError, EmptyInputError, InputError, MalformedInputError, TooLargeError
 from wirecoder.ingest._decode import decode_bytes
 from wirecoder.ingest._headers import date_from_filename, parse_date, read_header
 from wirecoder.records import Article, PublishedFrom
@@ -36,6 +38,11 @@ _URL_FIELDS = ("url", "link")
 _OUTLET_FIELDS = ("outlet", "source", "publisher", "domain")
 
 InputResult = Article | InputError
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# An article has at least this many words of two letters or more: a few random characters, or
+# only zero-width characters, are not one.
+_MIN_WORDS = 2
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def doc_id_for(body: str) -> str:
@@ -66,6 +73,11 @@ def _article(
     url: str | None = None,
     outlet: str | None = None,
 ) -> Article:
+    body = text[body_start:]
+    if (nul := text.find("\x00")) >= 0:
+        raise BinaryInputError(path, f"NUL character at offset {nul:,}: binary data, not text")
+    if len(_WORD.findall(body)) < _MIN_WORDS:
+        raise EmptyInputError(path, f"no article text: fewer than {_MIN_WORDS} words")
     if option_date is not None:
         published, published_from = option_date, PublishedFrom.OPTION
     elif published is None:
@@ -110,27 +122,52 @@ def read_record(record: Any, *, path: str, published: dt.date | None = None) -> 
             path, f"JSON record has no text (looked for fields {', '.join(_TEXT_FIELDS)})"
         )
     raw_date = _pick(record, _DATE_FIELDS)
-    date = parse_date(str(raw_date)) if raw_date is not None else None
+    date = parse_date(_clean(raw_date)) if isinstance(raw_date, str) else None
     if raw_date is not None and date is None and published is None:
-        raise MalformedInputError(path, f"JSON record has an unreadable date {raw_date!r}")
-    outlet = _pick(record, _OUTLET_FIELDS)
+        raise MalformedInputError(
+            path, f"JSON record has an unreadable date {_clean(str(raw_date))[:80]!r} (give YYYY-MM-DD or --published)"
+        )
     return _article(
         path=path,
-        text=text,
+        text=_clean(text),
         published=date,
         published_from=PublishedFrom.METADATA if date else None,
         option_date=published,
-        title=_pick(record, _TITLE_FIELDS),
-        url=_pick(record, _URL_FIELDS),
-        outlet=outlet if isinstance(outlet, str) else None,
+        title=_metadata(record, _TITLE_FIELDS),
+        url=_metadata(record, _URL_FIELDS),
+        outlet=_metadata(record, _OUTLET_FIELDS),
     )
+
+
+def _clean(value: str) -> str:
+    """A JSON string as storable text: a lone surrogate (an escape such as \\ud800 that names no
+    character) becomes U+FFFD, one character for one, so offsets stay put."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _metadata(record: dict[str, Any], names: Iterable[str]) -> str | None:
+    """A title, url or outlet: a string, or nothing (a list, number or object there is not one)."""
+    value = _pick(record, names)
+    return _clean(value)[:2000] if isinstance(value, str) else None
+
+
+def _loads(text: str, *, path: str) -> Any:
+    """json.loads, every way it can fail as a MalformedInputError naming the input."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise MalformedInputError(path, f"malformed JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    except RecursionError:
+        raise MalformedInputError(path, "JSON nested too deeply to be an article") from None
+    except ValueError as e:  # an integer of more digits than Python converts (sys.int_info)
+        raise MalformedInputError(path, f"JSON holds an unreadable value: {str(e).split(';')[0]}") from None
 
 
 def _read_json(text: str, *, path: str, published: dt.date | None) -> Iterator[InputResult]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        yield MalformedInputError(path, f"malformed JSON at line {e.lineno} column {e.colno}: {e.msg}")
+        data = _loads(text, path=path)
+    except MalformedInputError as e:
+        yield e
         return
     records = data if isinstance(data, list) else [data]
     for i, record in enumerate(records):
@@ -147,9 +184,9 @@ def _read_jsonl(text: str, *, path: str, published: dt.date | None) -> Iterator[
             continue
         where = f"{path}:{n}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield MalformedInputError(where, f"malformed JSON line: {e.msg} at column {e.colno}")
+            record = _loads(line, path=where)
+        except MalformedInputError as e:
+            yield e
             continue
         try:
             yield read_record(record, path=where, published=published)
@@ -219,6 +256,12 @@ def _read_decoded(
             yield e
 
 
+def shown_path(name: str) -> str:
+    """A path as text that can be printed and stored: bytes of a file name that are not UTF-8
+    (kept by Python as lone surrogates) shown as U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
     for raw in paths:
         if raw == "-":
@@ -228,9 +271,11 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
         if p.is_dir():
             for child in sorted(p.rglob("*")):
                 rel = child.relative_to(p).parts
-                if child.is_file() and child.suffix.lower() in KNOWN_SUFFIXES and not any(
-                    part.startswith(".") for part in rel
-                ):
+                if any(part.startswith(".") for part in rel) or child.suffix.lower() not in KNOWN_SUFFIXES | {""}:
+                    continue
+                if child.is_symlink() and not child.exists():
+                    yield str(child), child  # broken or looping: read_inputs says which
+                elif child.is_file() and child.suffix.lower() in KNOWN_SUFFIXES:
                     yield str(child), child
         else:
             yield raw, p
@@ -246,17 +291,31 @@ def read_inputs(
         >>> for item in read_inputs(["examples/"]):
         ...     print(item.doc_id if isinstance(item, Article) else item)
     """
-    for name, path in _expand(paths):
+    for raw_name, path in _expand(paths):
         if path is None:
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(max_bytes + 1)
             yield from _read_bytes(
                 data, path="<stdin>", suffix="", published=published, max_bytes=max_bytes
             )
+            continue
+        name = shown_path(raw_name)
+        if path.is_symlink() and not path.exists():
+            try:
+                path.resolve(strict=True)
+                problem = "broken symbolic link"
+            except RuntimeError:
+                problem = "symbolic link loop"
+            except OSError as e:
+                problem = "symbolic link loop" if e.errno == errno.ELOOP else "broken symbolic link (its target is missing)"
+            yield InputError(name, problem)
             continue
         if not path.exists():
             yield InputError(name, "no such file or directory")
             continue
         try:
+            if not stat.S_ISREG(path.stat().st_mode):  # /dev/zero, a FIFO, a socket: never read
+                yield InputError(name, "not a regular file (a device, pipe or socket); give a file or a folder")
+                continue
             size = path.stat().st_size
             if size > max_bytes:  # refuse before reading a huge file into memory
                 yield TooLargeError(
