@@ -6,7 +6,6 @@ errors become one line on stderr (`wirecoder: error: ...`) and a non-zero exit s
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import logging
@@ -343,10 +342,15 @@ def export(
         documents = {d.doc_id: d.model_dump() for d in store.get_documents()}
     except WirecoderError as e:
         _fail(str(e))
-    handle = sys.stdout if output is None or fmt == "parquet" else output.open("w", encoding="utf-8", newline="")
+    if output is not None and not output.parent.is_dir():
+        _fail(f"-o {output}: the folder {output.parent} does not exist", code=2)
+    try:
+        handle = sys.stdout if output is None or fmt == "parquet" else output.open("w", encoding="utf-8", newline="")
+    except OSError as e:
+        _fail(f"-o {output}: cannot write there: {e.strerror or e}", code=2)
     try:
         if fmt == "acled-csv":
-            writer = csv.DictWriter(handle, fieldnames=[*ACLED_COLUMNS, *WC_COLUMNS])
+            writer = wc_export.SafeDictWriter(handle, fieldnames=[*ACLED_COLUMNS, *WC_COLUMNS])
             writer.writeheader()
             writer.writerows(acled_rows(rows, documents))
         elif fmt == "parquet":
@@ -359,6 +363,8 @@ def export(
             wc_export.write_csv(rows, handle)
         else:
             wc_export.write_jsonl(rows, handle)
+    except OSError as e:
+        _fail(f"-o {output}: cannot write there: {e.strerror or e}")
     finally:
         if handle is not sys.stdout:
             handle.close()

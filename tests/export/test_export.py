@@ -98,3 +98,17 @@ def test_plover_record_keeps_provenance() -> None:
     rec = plover_record(_event())
     assert (rec["event_type"], rec["mode"]) == ("ASSAULT", "heavy-weapons")
     assert rec["provenance"]["doc_id"] == "abc" and rec["location"]["name"] == "Kharkiv"
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cell: str) -> None:
+    """OWASP CSV injection: a leading quote makes the cell text; numbers stay numbers."""
+    import csv
+    import io
+
+    from wirecoder.export import write_csv
+
+    buf = io.StringIO()
+    write_csv([{"kind": "claim", "text": cell, "value": -3.5}], buf)
+    (row,) = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert row["text"] == "'" + cell and row["value"] == "-3.5"

@@ -7,7 +7,6 @@ an unknown id a 404.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -40,6 +39,7 @@ from wirecoder.api.models import (
     TimelinePage,
 )
 from wirecoder.errors import WirecoderError
+from wirecoder.export.writers import SafeDictWriter
 from wirecoder.links.views import disagreements_from_store, event_detail, timeline_from_store
 from wirecoder.store import EventQuery, SqlStore, open_store
 from wirecoder.store._query import cursor_token, parse_cursor, sort_value
@@ -152,7 +152,7 @@ _CSV_COLUMNS = list(EventPublic.model_fields)
 
 def _csv(items: list[EventPublic]) -> Response:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=_CSV_COLUMNS)
+    writer = SafeDictWriter(buf, fieldnames=_CSV_COLUMNS)
     writer.writeheader()
     writer.writerows(e.model_dump() for e in items)
     return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",

@@ -2,7 +2,9 @@
 
 from wirecoder.export.writers import (
     FORMATS,
+    SafeDictWriter,
     geojson,
+    neutralise,
     write_csv,
     write_geojson,
     write_json,
@@ -12,7 +14,9 @@ from wirecoder.export.writers import (
 
 __all__ = [
     "FORMATS",
+    "SafeDictWriter",
     "geojson",
+    "neutralise",
     "write_csv",
     "write_geojson",
     "write_json",

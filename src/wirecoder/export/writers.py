@@ -43,9 +43,33 @@ def write_json(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
     out.write("\n")
 
 
+# A text cell starting with one of these is run as a formula by spreadsheets (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a string starting with =, +, -, @, tab or carriage
+    return gets a leading single quote, as OWASP's CSV-injection advice says. Numbers are left
+    alone (-3 is a number, not a formula)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class SafeDictWriter(csv.DictWriter):  # type: ignore[type-arg]
+    """csv.DictWriter whose cells are neutralised against formula injection."""
+
+    def writerow(self, rowdict: Any) -> Any:
+        return super().writerow({k: neutralise(v) for k, v in rowdict.items()})
+
+    def writerows(self, rowdicts: Iterable[Any]) -> None:
+        for row in rowdicts:
+            self.writerow(row)
+
+
 def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
     flat = [_flat(r) for r in rows]
-    writer = csv.DictWriter(out, fieldnames=_columns(flat), extrasaction="ignore")
+    writer = SafeDictWriter(out, fieldnames=_columns(flat), extrasaction="ignore")
     writer.writeheader()
     writer.writerows(flat)
 

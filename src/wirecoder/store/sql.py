@@ -8,10 +8,13 @@ gives each event its cluster and says which events a disagreement touches.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import json
 import threading
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from alembic import command
@@ -27,7 +30,8 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from wirecoder._timevalue import date_range
 from wirecoder.errors import StoreError
@@ -45,6 +49,23 @@ from wirecoder.store.base import (
 from wirecoder.store.schema import claims, documents, events, items, places
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
+_MIGRATION_LOCK = 0x77697265  # "wire": the advisory lock key schema changes take on PostgreSQL
+
+
+@contextlib.contextmanager
+def _file_lock(database: str | None) -> Iterator[None]:
+    """An exclusive flock on a SQLite database file (created if absent) while the block runs;
+    nothing for an in-memory database or another backend."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        yield
+        return
+    Path(database).parent.mkdir(parents=True, exist_ok=True)
+    with open(database, "ab") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -52,6 +73,19 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _masked(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1] if "@" in url else url
+
+
+def _first_line(e: BaseException) -> str:
+    """An exception's message without SQLAlchemy's appended statement and background link."""
+    orig = getattr(e, "orig", None)
+    return str(orig if orig is not None else e).strip().splitlines()[0]
 
 
 def _label(row: dict[str, Any]) -> str | None:
@@ -87,14 +121,25 @@ class SqlStore:
             self._migrate()
             self._postgis = self._has_postgis()
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot open the store at {url}: {e.__class__.__name__}: {e}") from e
+            raise StoreError(f"cannot open the store at {_masked(url)}: {e.__class__.__name__}: {_first_line(e)}") from e
+        except ImportError as e:  # a dialect whose driver is not installed (mysql://, ...)
+            raise StoreError(
+                f"cannot open the store at {_masked(url)}: no driver for it ({e.name or e}); "
+                "use a SQLite file or postgresql+psycopg://user@host/db"
+            ) from e
 
     def _migrate(self) -> None:
+        """Create or upgrade the schema, once however many processes open a new store at once:
+        PostgreSQL holds a transaction-level advisory lock (its DDL is transactional), a SQLite
+        file is flock()ed for the while (SQLite's own locks are fcntl locks and do not interact)."""
         cfg = Config()
         cfg.set_main_option("script_location", str(_MIGRATIONS))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with _file_lock(self.engine.url.database if self.engine.dialect.name == "sqlite" else None):
+            with self.engine.begin() as conn:
+                if self.engine.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
 
     @property
     def display_url(self) -> str:
@@ -129,20 +174,9 @@ class SqlStore:
             and (old.published == published or published is None)
         )
 
-    def save_article_result(
-        self, result: ArticleResult, *, clusters: dict[str, str] | None = None, disputed: frozenset[str] = frozenset()
+    def _save(
+        self, result: ArticleResult, *, clusters: dict[str, str] | None, disputed: frozenset[str]
     ) -> SaveOutcome:
-        """Store one article's result in one transaction; idempotent for the same input.
-
-        A document already stored with the same pipeline version is left as it is, unless this
-        result brings a publication date the stored one lacks or a different one given by the user.
-
-        Args:
-            result: the article's result.
-            clusters: event id -> cluster id (the real-world event it reports); an incident not
-                named here stands alone, a generic mention has none.
-            disputed: ids of the events a disagreement touches.
-        """
         art = result.article
         published = art.published.isoformat() if art.published else None
         with self._lock, self.engine.begin() as conn:
@@ -159,6 +193,34 @@ class SqlStore:
                     conn.execute(delete(table).where(table.c.doc_id == art.doc_id))
             self._insert(conn, result, clusters or {}, disputed)
         return SaveOutcome.NEW if old is None else SaveOutcome.UPDATED
+
+    def save_article_result(
+        self, result: ArticleResult, *, clusters: dict[str, str] | None = None, disputed: frozenset[str] = frozenset()
+    ) -> SaveOutcome:
+        """Store one article's result in one transaction; idempotent for the same input.
+
+        A document already stored with the same pipeline version is left as it is, unless this
+        result brings a publication date the stored one lacks or a different one given by the user.
+
+        Args:
+            result: the article's result.
+            clusters: event id -> cluster id (the real-world event it reports); an incident not
+                named here stands alone, a generic mention has none.
+            disputed: ids of the events a disagreement touches.
+        Raises:
+            StoreError: the store refused the write (read-only, full, gone); nothing was written.
+        """
+        try:
+            try:
+                return self._save(result, clusters=clusters, disputed=disputed)
+            except IntegrityError:
+                # Another writer stored this document between our look and our insert: look again
+                # (its copy is then current, or ours replaces it).
+                return self._save(result, clusters=clusters, disputed=disputed)
+        except SQLAlchemyError as e:
+            raise StoreError(
+                f"cannot write {result.article.path} to the store at {self.display_url}: {_first_line(e)}"
+            ) from e
 
     def _insert(self, conn: Any, result: ArticleResult, clusters: dict[str, str], disputed: frozenset[str]) -> None:
         art = result.article
