@@ -151,8 +151,18 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for every input")] = None,
     db: DbOpt = None,
     max_bytes: Annotated[int | None, typer.Option(help="refuse inputs larger than this")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="extract on a local Dask cluster of N worker processes")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="extract on an existing Dask cluster (tcp://HOST:8786)")
+    ] = None,
 ) -> None:
     """Extract everything from articles and store it (one transaction per article).
+
+    With --workers or --scheduler the extraction runs on a Dask cluster (models loaded once per
+    worker) and this process writes the results; articles already stored at the current pipeline
+    version are skipped before they are sent, so a re-run resumes where a crash stopped.
 
     Re-ingesting an article already stored changes nothing. A bad input gets one line on stderr;
     the others are still processed, and the exit status is 1.
@@ -192,9 +202,21 @@ def ingest(
         transient=True,
     ) as progress:
         task = progress.add_task("ingesting", total=None)
-        pipe = Pipeline(batch_size=settings.batch_size)
+        if workers is not None and scheduler is not None:
+            _fail("give --workers (a local cluster) or --scheduler (an existing one), not both", code=2)
+        runner = None
         try:
-            for result in pipe.process(articles(progress, task)):
+            if workers is not None or scheduler is not None:
+                from wirecoder.distributed import DaskRunner
+
+                runner = DaskRunner(workers=workers, scheduler=scheduler, batch_size=settings.batch_size)
+                results = runner.process(articles(progress, task))
+            else:
+                results = Pipeline(batch_size=settings.batch_size).process(articles(progress, task))
+        except OSError as e:  # the scheduler cannot be reached
+            _fail(f"cannot reach the Dask scheduler {scheduler}: {e}")
+        try:
+            for result in results:
                 progress.advance(task)
                 if result.failures:
                     for f in result.failures:
@@ -210,6 +232,9 @@ def ingest(
                         kinds[kind] = kinds.get(kind, 0) + n
         except WirecoderError as e:
             _fail(str(e))
+        finally:
+            if runner is not None:
+                runner.close()
     table = Table(title=f"ingested into {store.display_url}")
     for col in ("new", "updated", "unchanged", "failed", *kinds):
         table.add_column(col, justify="right")

@@ -1,0 +1,122 @@
+"""The Dask runner: extraction on the workers of a Dask cluster, a local one (`--workers N`) or an
+existing one (`--scheduler tcp://HOST:8786`). The only module that imports dask.
+
+Each worker loads the pipeline once (a worker plugin: spaCy, the gazetteer and the recognizers
+stay in memory between tasks). Articles go out in small batches, a bounded number in flight, so
+memory stays flat however long the input; results come back as they finish, for the caller to
+write (one writer: the store's per-article transactions). A task whose worker dies is run again
+on another worker (Dask reschedules the work of a lost worker; `RETRIES` covers exceptions).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
+
+from wirecoder.records import Article, ArticleResult
+
+log = logging.getLogger(__name__)
+
+PLUGIN_NAME = "wirecoder-pipeline"
+BATCH = 4  # articles per task: enough for nlp.pipe to batch, small enough to spread the work
+IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker: keeps workers busy, memory bounded
+RETRIES = 2
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Loads the wirecoder pipeline once on each worker, as the worker starts."""
+
+    name = PLUGIN_NAME
+
+    def __init__(self, batch_size: int = 16) -> None:
+        self.batch_size = batch_size
+        self.pipeline: Any = None
+
+    def setup(self, worker: Any) -> None:
+        from wirecoder.pipeline import Pipeline
+
+        self.pipeline = Pipeline(batch_size=self.batch_size)
+        _ = self.pipeline.resources.nlp, self.pipeline.resources.gazetteer  # load now, not in a task
+
+
+def _run_batch(articles: list[Article]) -> list[ArticleResult]:
+    """Run on a worker: the pipeline over a batch of articles."""
+    plugin = get_worker().plugins[PLUGIN_NAME]
+    return list(plugin.pipeline.process(articles))
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class DaskRunner:
+    """A client on a Dask cluster that runs the pipeline on its workers.
+
+    Example:
+        >>> with DaskRunner(workers=2) as runner:
+        ...     for result in runner.process(articles):
+        ...         save_linked(store, result)
+
+    Args:
+        workers: start a local cluster of this many single-threaded worker processes.
+        scheduler: or connect to this scheduler address (tcp://HOST:8786).
+        batch_size: nlp.pipe batch size on the workers.
+    """
+
+    def __init__(self, *, workers: int | None = None, scheduler: str | None = None, batch_size: int = 16) -> None:
+        if (workers is None) == (scheduler is None):
+            raise ValueError("give workers (a local cluster) or scheduler (an existing one), not both")
+        self._cluster: LocalCluster | None = None
+        # Dask's own INFO lines (scheduler started, worker registered) are not the user's news.
+        for name in ("distributed", "dask"):
+            if logging.getLogger(name).getEffectiveLevel() < logging.WARNING and not log.isEnabledFor(logging.DEBUG):
+                logging.getLogger(name).setLevel(logging.WARNING)
+        if scheduler is None:
+            self._cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                scheduler_kwargs={"dashboard": False}, silence_logs=logging.ERROR,
+            )  # fmt: skip
+            self.client = Client(self._cluster)
+        else:
+            self.client = Client(scheduler, timeout="30s")
+        self.client.register_plugin(PipelinePlugin(batch_size))
+
+    @property
+    def n_workers(self) -> int:
+        return max(1, len(self.client.scheduler_info(n_workers=-1)["workers"]))
+
+    def process(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Results of the articles, as they finish (not in input order); at most
+        IN_FLIGHT_PER_WORKER batches per worker are out at a time."""
+        batches = _batches(articles, BATCH)
+        limit = IN_FLIGHT_PER_WORKER * self.n_workers
+        pending = as_completed()
+        for batch in islice(batches, limit):
+            pending.add(self.client.submit(_run_batch, batch, retries=RETRIES, pure=False))
+        for future in pending:
+            results = future.result()
+            future.release()
+            nxt = next(batches, None)
+            if nxt is not None:
+                pending.add(self.client.submit(_run_batch, nxt, retries=RETRIES, pure=False))
+            yield from results
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def __enter__(self) -> DaskRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = ["DaskRunner", "PipelinePlugin"]
