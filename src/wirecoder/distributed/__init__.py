@@ -22,7 +22,7 @@ from wirecoder.records import Article, ArticleResult
 log = logging.getLogger(__name__)
 
 PLUGIN_NAME = "wirecoder-pipeline"
-BATCH = 4  # articles per task: enough for nlp.pipe to batch, small enough to spread the work
+BATCH = 2  # articles per task: enough for nlp.pipe to batch, small enough to spread the work
 IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker: keeps workers busy, memory bounded
 RETRIES = 2
 
