@@ -25,7 +25,7 @@ from itertools import combinations
 from pathlib import Path
 
 from wirecoder import __version__
-from wirecoder.links.linking import LinkEvent, Linker
+from wirecoder.links.linking import Linker, LinkEvent
 
 ROOT = Path(__file__).resolve().parents[1]
 _TYPES = [

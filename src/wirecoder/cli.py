@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -40,7 +40,7 @@ DbOpt = Annotated[
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, jsonl, json, csv or geojson")]
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     err.print(f"wirecoder: error: {message}", markup=False, highlight=False)
     raise typer.Exit(code)
 
@@ -593,7 +593,7 @@ def evaluate(
                 day = _date(value, "--published")
                 if not doc or day is None:
                     _fail(f"--published {spec!r}: use DOC=YYYY-MM-DD", code=2)
-                dates[doc] = day  # type: ignore[assignment]
+                dates[doc] = day
             reports["gold"] = wc_eval.evaluate_gold(gold, published=dates, docs_dir=docs)
         if timeml:
             reports["timeml"] = wc_eval.run_timeml(timeml, limit=limit)

@@ -61,7 +61,7 @@ def test_read_geo_xml(tmp_path: Path) -> None:
 def test_read_geo_xml_bad_file(tmp_path: Path) -> None:
     path = tmp_path / "bad.xml"
     path.write_text("<articles><article>", encoding="utf-8")
-    with pytest.raises(GoldFileError, match="bad.xml"):
+    with pytest.raises(GoldFileError, match=r"bad\.xml"):
         read_geo_xml(path)
 
 

@@ -76,5 +76,5 @@ def test_an_item_naming_an_unknown_document_is_an_error(tmp_path: Path) -> None:
         "20220913T090000Z_aa.txt",
         "  - {id: x, doc: nowhere.txt, acled: [Battles, Armed clash], evidence: 'x'}\n",
     )
-    with pytest.raises(GoldFileError, match="nowhere.txt"):
+    with pytest.raises(GoldFileError, match=r"nowhere\.txt"):
         evaluate_gold([bad], docs_dir=docs)

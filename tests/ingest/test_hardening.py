@@ -3,6 +3,7 @@ the inputs after it are still read (issue 14's list, one regression test each)."
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -54,17 +55,14 @@ def test_jsonl_line_of_huge_integer_is_one_bad_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize("field", ["text", "title", "outlet", "url"])
 def test_lone_surrogate_becomes_a_replacement_character(tmp_path: Path, field: str) -> None:
     record = {"text": "Troops shelled the town of Kherson on Monday.", "date": "2022-11-11"}
-    raw = '{"text": "Troops shelled the town of Kherson on Monday.", "date": "2022-11-11", "%s": "x\\ud800y"}' % field
-    if field == "text":
-        raw = '{"text": "Troops shelled the \\ud800 town of Kherson on Monday.", "date": "2022-11-11"}'
+    record[field] = "Troops shelled the \ud800 town of Kherson." if field == "text" else "x\ud800y"
     path = tmp_path / "s.json"
-    path.write_text(raw)
+    path.write_text(json.dumps(record))  # written as the escape \ud800, which names no character
     (article,) = _read(path)
     assert isinstance(article, Article)
     value = article.text if field == "text" else getattr(article, field)
     assert "\ufffd" in value
     value.encode("utf-8")  # storable
-    assert record["text"]  # the fixture record itself is plain
 
 
 @pytest.mark.parametrize("value", ['["a"]', "5", '{"a": 1}', "true"])

@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from wirecoder.cli import app
-from wirecoder.links.linking import LinkEvent, Linker, same_event
+from wirecoder.links.linking import Linker, LinkEvent, same_event
 from wirecoder.links.timeline import build_timeline, side_of
 
 runner = CliRunner()

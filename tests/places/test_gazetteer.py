@@ -129,7 +129,7 @@ def test_real_river_and_regions(gazetteer: Gazetteer) -> None:
     assert len(dnieper) == 1 and len(dnipro) == 1  # one river under both names
     assert dnieper[0].name == dnipro[0].name and dnieper[0].lat == dnipro[0].lat
     oblast = gazetteer.lookup("Kherson Oblast")[0]
-    city = [c for c in gazetteer.lookup("Kherson") if c.feature == "PPL"][0]
+    city = next(c for c in gazetteer.lookup("Kherson") if c.feature == "PPL")
     assert oblast.feature == "ADM1" and oblast.geonames_id != city.geonames_id
     ukraine = gazetteer.lookup("Ukraine")[0]
     kyiv = gazetteer.lookup("Kyiv")[0]

@@ -60,7 +60,7 @@ def test_containment(parse: Parse, gazetteer: Gazetteer) -> None:
 
 def test_offset_confirms_candidate(parse: Parse, gazetteer: Gazetteer) -> None:
     text = "Soldiers reached the village of Snihurivka, about 55 kilometers (35 miles) north of the city of Kherson."
-    village, city = _places(parse, gazetteer, text)
+    village, _city = _places(parse, gazetteer, text)
     assert village.name == "Snihurivka" and village.relative_to == "55 km north of Kherson"
     assert haversine_km(village.lat or 0, village.lon or 0, 47.0758, 32.8053) < 25
 

@@ -34,6 +34,7 @@ from wirecoder.api.models import (
     PlacePublic,
     Problem,
     QuantityPublic,
+    Side,
     SpanPublic,
     Stats,
     TimelinePage,
@@ -299,7 +300,7 @@ def create_app(db: str = "sqlite:///wirecoder.db", *, web: bool = True) -> FastA
                     "start": s.get("start"), "end": s.get("end"),
                 })  # fmt: skip
             items.append(DisagreementPublic(id=r["id"], scope=r["scope"], reason=r.get("reason"),
-                                            about=r.get("about"), sides=sides))  # fmt: skip
+                                            about=r.get("about"), sides=[Side(**s) for s in sides]))  # fmt: skip
         return DisagreementPage(items=items)
 
     @app.get("/api/documents", response_model=DocumentPage, summary="Documents whose title or text hold every word")

@@ -318,7 +318,7 @@ def _nearest_person(
 _PERSON_TITLE_WORDS = lex.TITLES | frozenset({"spokesperson", "aide", "ambassador", "envoy", "diplomat", "leader"})
 
 
-def _person_names(doc: Doc) -> list:  # type: ignore[type-arg]
+def _person_names(doc: Doc) -> list:
     """Names a "he" or "she" can stand for: PERSON entities that look like a person's name
     (no digits, not a party, capital or country: the tagger calls "Nord Stream 2" and "Kyiv"
     persons), and other names right after a person's title ("spokesperson Oleg Nikolenko")."""
@@ -327,14 +327,14 @@ def _person_names(doc: Doc) -> list:  # type: ignore[type-arg]
         words = [t for t in e if not t.is_punct]
         if not words or any(not t.is_alpha for t in words) or any(t.lower_ in _NOT_PERSON_WORDS for t in words):
             continue
-        if e.label_ == "PERSON" or e.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and len(words) >= 2 and e.start > 0 and (
+        if e.label_ == "PERSON" or (e.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and len(words) >= 2 and e.start > 0 and (
             doc[e.start - 1].lower_ in _PERSON_TITLE_WORDS
-        ):
+        )):
             out.append(e)
     return out
 
 
-def _subject_like(tok) -> bool:  # type: ignore[no-untyped-def]
+def _subject_like(tok) -> bool:
     """A subject, or the name set beside a subject that is a title ("the officer, Captain Anton
     Sydorov, was ..."; not "Jake Sullivan, adviser to Joe Biden, said")."""
     return tok.dep_ in ("nsubj", "nsubjpass") or (

@@ -175,10 +175,10 @@ def own_negations(tok: Token) -> int:
                 continue
             n += 1
         elif (
-            c.dep_ == "det"
-            and c.lower_ in ("no", "neither")
-            or c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
-            and c.lower_ in sense.NEGATIVE_PRONOUNS
+            (c.dep_ == "det"
+            and c.lower_ in ("no", "neither"))
+            or (c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+            and c.lower_ in sense.NEGATIVE_PRONOUNS)
         ):
             n += 1
         elif (

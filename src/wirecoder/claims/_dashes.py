@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from wirecoder.claims._rules import Candidate
 
@@ -67,12 +67,12 @@ def dash_cues(doc: Doc) -> list[Candidate]:
     return out
 
 
-def _speaker(doc: Doc, start: int, end: int):  # type: ignore[no-untyped-def]
+def _speaker(doc: Doc, start: int, end: int):
     """The head of the speaker phrase: its last noun before any "on Tuesday" or "in a ..."."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return None
-    toks = []
+    toks: list[Token] = []
     for t in span:
         if t.lower_ in ("on", "in", "at", "during", "after", "to", "for", "who", "that") and toks:
             break

@@ -394,7 +394,7 @@ def _object_content(
     return trim(doc, parts[0], lo, hi)
 
 
-def _clausal_content(verb: Token, speaker: Token) -> tuple[Token, int, int] | None:
+def _clausal_content(verb: Token, speaker: Token) -> tuple[Token | None, int, int] | None:
     """The cue's complement clause."""
     kids = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i != speaker.i]
     # "called for the strongholds to be hit", "asked whether ...": the parser makes these

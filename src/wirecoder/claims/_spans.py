@@ -52,7 +52,7 @@ def extend_right(
     hi = last + 1
     while hi < sent.end:
         tok = doc[hi]
-        if tok.i in frame or tok.is_quote and _opens_statement(doc, hi) or coordinated_cue(tok):
+        if tok.i in frame or (tok.is_quote and _opens_statement(doc, hi)) or coordinated_cue(tok):
             break
         if not _descends_from(tok, verb):
             break
@@ -130,9 +130,9 @@ def trim(doc: Doc, root: Token | None, lo: int, hi: int) -> tuple[Token | None, 
     while lo < hi and (
         doc[lo].text in _EDGE_PUNCT
         or doc[lo].is_space
-        or doc[lo].dep_ == "cc"
+        or (doc[lo].dep_ == "cc"
         and lo + 1 < hi
-        and not doc[lo].is_sent_start
+        and not doc[lo].is_sent_start)
     ):
         lo += 1
     while hi > lo and (

@@ -413,7 +413,7 @@ class _Reader:
             if word in ("which", "that", "who") and tok.head.dep_ == "relcl":
                 return self._participant(cl.antecedent(tok.head.head), root=tok.head.head)
             return Participant(frozenset(), frozenset(), wildcard=True)
-        names = cl.names(tok)
+        names: set[str] | frozenset[str] = cl.names(tok)
         # "their troops" in what Russian officials say: the speaker's own forces
         if not names and self.speaker and any(
             c.dep_ == "poss" and c.lower_ in ("their", "our", "its") for c in tok.children
@@ -424,8 +424,8 @@ class _Reader:
         if tok.pos_ == "NOUN":
             keys.add(sense.CONCEPTS.get(lemma, lemma))
         vague = not names and lemma in sense.PLACE_DESCRIPTIONS  # "a neighbouring country"
-        own = cl.names(tok, bare=True)
-        head = min(own) if tok.pos_ == "PROPN" and own else lemma
+        bare_names = cl.names(tok, bare=True)
+        head = min(bare_names) if tok.pos_ == "PROPN" and bare_names else lemma
         return Participant(frozenset(keys), frozenset(names), wildcard=vague, head=head)
 
     def _scene(

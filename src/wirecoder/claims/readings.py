@@ -113,7 +113,7 @@ def read_claims(claims: Sequence[Claim], nlp: Language | None = None) -> list[Cl
         # the speaker as a participant ("Russia said it ..."): its parties, or its own name
         # ("Guandique denied he killed her": the denier is the one said not to have done it)
         own = parties or (
-            frozenset({speaker.canonical.split()[-1].lower()}) if _named(claim) else frozenset()
+            frozenset({speaker.canonical.split()[-1].lower()}) if speaker is not None and _named(claim) else frozenset()
         )
         props = read_propositions(docs[i], speaker=own, denied=claim.stance == "deny", mode=mode)
         disputes = claim.stance == "deny" or cue in _DISPUTE_CUES  # "challenged this statement"
@@ -175,8 +175,8 @@ def same_source(a: ClaimReading, b: ClaimReading) -> bool:
     if wa <= wb | role_b or wb <= wa | role_a:
         return True  # "Pentagon" and "John Kirby, Pentagon press secretary"
     if (
-        a.parties & b.parties
-        and "person" not in (sa.entity_type, sb.entity_type)
+        (a.parties & b.parties
+        and "person" not in (sa.entity_type, sb.entity_type))
         or (a.parties & b.parties and not (_named(a.claim) and _named(b.claim)))
     ):
         return True  # "Russia" and "the Kremlin"; "the Ukrainian president" and "Zelensky"

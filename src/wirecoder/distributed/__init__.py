@@ -13,10 +13,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
-
 from wirecoder.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
@@ -45,7 +44,7 @@ class PipelinePlugin(WorkerPlugin):
 
 def _run_batch(articles: list[Article]) -> list[ArticleResult]:
     """Run on a worker: the pipeline over a batch of articles."""
-    plugin = get_worker().plugins[PLUGIN_NAME]
+    plugin = cast(PipelinePlugin, get_worker().plugins[PLUGIN_NAME])
     return list(plugin.pipeline.process(articles))
 
 

@@ -66,4 +66,4 @@ def run_t17(paths: list[Path], *, limit: int | None = None) -> Any:
     return evaluate_t17(folders, pipeline=Pipeline(), limit=limit)
 
 
-__all__ = ["GoldReport", "evaluate_gold", "run_attribution", "run_events_csv", "run_t17", "run_geo", "run_timeml"]
+__all__ = ["GoldReport", "evaluate_gold", "run_attribution", "run_events_csv", "run_geo", "run_t17", "run_timeml"]

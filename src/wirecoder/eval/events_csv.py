@@ -190,7 +190,7 @@ def _count(shares: PlaceShares, row: EventRow, event: Event | None, errors: list
     shares.within_161km += km <= _FAR_KM
 
 
-def evaluate_events_csv(path: Path, *, pipeline, limit: int | None = None) -> EventsCsvReport:  # type: ignore[no-untyped-def]
+def evaluate_events_csv(path: Path, *, pipeline, limit: int | None = None) -> EventsCsvReport:
     """Run the pipeline on each description of the CSV and score places, dates and categories.
 
     Args:

@@ -24,6 +24,7 @@ Matching is one-to-one and greedy in gold order.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import tempfile
 from collections.abc import Sequence
@@ -200,7 +201,7 @@ def _run(gold: _Gold, published: dict[str, dt.date], docs_dir: Path | None) -> d
         items = list(read_inputs([str(path)], published=date))
         if not items or isinstance(items[0], InputError):
             raise GoldFileError(f"{gold_path}: cannot read gold document {path}: {items[0] if items else 'empty'}")
-        docs[name] = _Doc(name, pipe.process_one(items[0]))  # type: ignore[arg-type]
+        docs[name] = _Doc(name, pipe.process_one(items[0]))
     return docs
 
 
@@ -214,10 +215,12 @@ def _score_places(gold: _Gold, docs: dict[str, _Doc]) -> KindScore:
         if g.get("lat") is None:  # a river or other feature: the right feature type
             ok = any((p.feature or "").upper() in _RIVER_FEATURES for p in hits)
         else:
-            near = [p for p in hits if p.lat is not None and haversine_km(g["lat"], g["lon"], p.lat, p.lon) <= 25]
+            near = [p for p in hits if p.lat is not None and p.lon is not None
+                    and haversine_km(g["lat"], g["lon"], p.lat, p.lon) <= 25]
             ok = bool(near)
             if not ok and hits:
-                best = min((haversine_km(g["lat"], g["lon"], p.lat, p.lon) for p in hits if p.lat is not None), default=None)
+                best = min((haversine_km(g["lat"], g["lon"], p.lat, p.lon) for p in hits
+                            if p.lat is not None and p.lon is not None), default=None)
                 score.notes.append(f"{name}: nearest mention {best:.0f} km away" if best is not None else f"{name}: mentioned, unresolved")
         if ok:
             score.tp += 1
@@ -382,15 +385,15 @@ def _score_events(gold: _Gold, docs: dict[str, _Doc]) -> tuple[KindScore, KindSc
     for g in gold.events:
         files = [g["_doc"]] if g["_doc"] else list(docs)
         located = [(f, find(docs[f].text, g["evidence"])) for f in files if f in docs]
-        located = [(f, span) for f, span in located if span is not None]
+        found = [(f, span) for f, span in located if span is not None]
         label = f"{g['id']} {g['acled'][1]} {g.get('date') or ''} {'(background) ' if g.get('background') else ''}"
         scores = [every] if g.get("background") else [every, current]
-        if not located:
+        if not found:
             for s in scores:
                 s.fn += 1
                 s.missed.append(f"{label}: evidence not found in {g['_doc'] or 'any document'}")
             continue
-        file, ev_span = located[0]
+        file, ev_span = found[0]
         in_sentence = [
             e for e in docs[file].result.events
             if shown(e) and e.id not in used and any(overlaps(ev_span, s) for s in _event_sentences(e))
@@ -441,7 +444,7 @@ _BANDS = (0.0, 0.5, 0.6, 0.7, 1.01)
 def _by_confidence(docs: dict[str, _Doc], used: set[str]) -> str:
     """Matched / shown events per confidence band, to check the confidence weights."""
     out = []
-    for lo, hi in zip(_BANDS, _BANDS[1:]):
+    for lo, hi in itertools.pairwise(_BANDS):
         shown_here = [e for d in docs.values() for e in d.result.events if shown(e) and lo <= getattr(e, "confidence", 0.5) < hi]
         right = sum(e.id in used for e in shown_here)
         out.append(f"[{lo:.1f}, {min(hi, 1.0):.1f}) {right}/{len(shown_here)}")

@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from wirecoder.errors import GoldFileError
-from wirecoder.links.linking import LinkEvent, Linker
+from wirecoder.links.linking import Linker, LinkEvent
 from wirecoder.records import Article
 
 _DAY_LEN = 10
@@ -95,7 +95,7 @@ def _read_topic(folder: Path, limit: int | None) -> tuple[list[Article], set[str
     return articles, reference
 
 
-def evaluate_t17(folders: list[Path], *, pipeline, limit: int | None = None) -> T17Report:  # type: ignore[no-untyped-def]
+def evaluate_t17(folders: list[Path], *, pipeline, limit: int | None = None) -> T17Report:
     """Score timeline days per topic folder.
 
     Args:

@@ -140,8 +140,9 @@ def in_history(sentence: int, dated: Sequence[tuple[dt.date, dt.date] | None], p
         return False
     for back in (1, 2):
         i = sentence - back
-        if i >= 0 and dated[i] is not None:
-            return (published - dated[i][1]).days > BACKGROUND_DAYS
+        span = dated[i] if i >= 0 else None
+        if span is not None:
+            return (published - span[1]).days > BACKGROUND_DAYS
     return False
 
 

@@ -13,7 +13,7 @@ POLITICAL_VIOLENCE = DisorderType.POLITICAL_VIOLENCE
 DEMONSTRATIONS = DisorderType.DEMONSTRATIONS
 STRATEGIC_DEVELOPMENTS = DisorderType.STRATEGIC_DEVELOPMENTS
 
-ACLED: dict[str, SubType] = dict(SUB_TYPES)
+ACLED: dict[str, SubType] = {str(k): v for k, v in SUB_TYPES.items()}
 
 EVENT_TYPES = tuple(dict.fromkeys(s.event_type for s in ACLED.values()))
 

@@ -92,10 +92,12 @@ def _inside(a: Event, b: Event) -> bool:
     if a.place is None or b.place is None or a.place.lat is None or b.place.lat is None:
         return False
     region = (b.place.feature or "")[:3] in ("ADM", "PCL", "RGN", "PEN") or (b.place.feature or "") == "TERR"
-    if not region or (a.place.feature or "")[:3] in ("ADM", "PCL", "RGN") and (a.geo_precision or 3) >= (b.geo_precision or 3):
+    if not region or ((a.place.feature or "")[:3] in ("ADM", "PCL", "RGN") and (a.geo_precision or 3) >= (b.geo_precision or 3)):
         return False  # only a town or a smaller region lies inside a region
     if (b.place.feature or "").startswith("PCL"):
         return a.place.country_code == b.place.country_code
+    if a.place.lat is None or a.place.lon is None or b.place.lat is None or b.place.lon is None:
+        return False  # no point to measure from
     return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= _INSIDE_KM
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from wirecoder._geo import haversine_km
 from wirecoder.events._lexicon import PLACE_PARTS
@@ -165,7 +165,7 @@ def focus_town(places: Sequence[PlaceMention], *, at_least: int = FOCUS_MENTIONS
 _TOWN_WORDS = frozenset({"city", "town", "village"})
 
 
-def antecedent(tokens: Sequence[Token], places: Sequence[PlaceMention], before: int) -> PlaceMention | None:
+def antecedent(tokens: Sequence[Token] | Span, places: Sequence[PlaceMention], before: int) -> PlaceMention | None:
     """The place "the city" or "the region" in `tokens` refers back to: the last one of its kind
     (a town for "the city", a region for "the region" or "the territory") named before `before`."""
     words = {t.lemma_.lower() for t in tokens if t.lemma_.lower() in ANAPHORIC_PLACES}
@@ -180,7 +180,7 @@ def antecedent(tokens: Sequence[Token], places: Sequence[PlaceMention], before: 
     return earlier[-1] if earlier else None
 
 
-def refers_back(tokens: Sequence[Token]) -> bool:
+def refers_back(tokens: Sequence[Token] | Span) -> bool:
     """Whether the tokens hold "the city", "the region" (a place named before, by its kind)."""
     return any(
         t.lemma_.lower() in ANAPHORIC_PLACES and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
@@ -206,7 +206,7 @@ def region_seat(p: PlaceMention, gazetteer: Any) -> tuple[float, float] | None:
     towns = [
         c for c in gazetteer.lookup(stem, limit=10)
         if c.is_populated_place and c.country_code == p.country_code and c.name_kind == 0
-        and haversine_km(c.lat, c.lon, p.lat, p.lon) <= SEAT_KM
+        and p.lat is not None and p.lon is not None and haversine_km(c.lat, c.lon, p.lat, p.lon) <= SEAT_KM
     ]  # fmt: skip
     best = max(towns, key=lambda c: c.population, default=None)
     return (best.lat, best.lon) if best is not None else None
@@ -234,7 +234,7 @@ def countries_by_mentions(places: Sequence[PlaceMention]) -> list[str]:
     counts = Counter(p.country_code for p in places if p.role == "location" and p.country_code)
     counts.update(p.country_code for p in places
                   if p.role == "location" and p.country_code and (p.feature or "").startswith("PPL"))
-    return [code for code, _ in counts.most_common()]  # type: ignore[misc]
+    return [code for code, _ in counts.most_common()]
 
 
 __all__ = [

@@ -124,9 +124,7 @@ def _arguments(tok: Token) -> list[Token]:
     modifies ("Destroyed Russian tank", "damage to buildings", "destruction of homes")."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in _OBJECT_DEPS:
-            out.extend(c.subtree)
-        elif c.dep_ == "prep" and c.lower_ in ("to", "of", "on"):
+        if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ("to", "of", "on")):
             out.extend(c.subtree)
     if tok.dep_ in ("amod", "acl") or (tok.dep_ == "compound" and tok.pos_ != "VERB"):
         out.append(tok.head)

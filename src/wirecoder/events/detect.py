@@ -539,7 +539,7 @@ def find_events(
             if reason is None and not (has_own_date or clause_anchor or fragment):
                 present = frame.tense in ("present", "progressive")
                 located = _locative(tok, clause) and (statement or claim is not None) and method in ("statement", "narrative")
-                if present and not located or not present and not (statement or sentence_anchor or counted):
+                if (present and not located) or (not present and not (statement or sentence_anchor or counted)):
                     reason = "unanchored"
             kind = "generic" if reason else "incident"
             span_dates = date_range(date_value)

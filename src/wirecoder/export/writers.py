@@ -56,7 +56,7 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-class SafeDictWriter(csv.DictWriter):  # type: ignore[type-arg]
+class SafeDictWriter(csv.DictWriter):
     """csv.DictWriter whose cells are neutralised against formula injection."""
 
     def writerow(self, rowdict: Any) -> Any:
@@ -79,7 +79,8 @@ def geojson(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     Coordinates are [lon, lat] as RFC 7946 requires; rows without a point are left out."""
     features = []
     for row in rows:
-        point = row.get("place") if isinstance(row.get("place"), dict) else row
+        place = row.get("place")
+        point = place if isinstance(place, dict) else row
         lat, lon = point.get("lat"), point.get("lon")
         if lat is None or lon is None:
             continue

@@ -409,7 +409,7 @@ def _rebutted(b: ClaimReading, reads: Sequence[ClaimReading]) -> tuple[ClaimRead
 
 def _figures(
     claims: Sequence[Claim], quantities: Sequence[Quantity], reads: Sequence[ClaimReading], add
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """A figure against "lower/higher numbers" of the same kind: the nearest earlier claim of
     another source with such a figure."""
     by_claim: dict[str, list[Quantity]] = {}
@@ -442,7 +442,7 @@ def _figures(
 _CROSS_DAYS = 7
 
 
-def claim_from_row(row: dict) -> Claim:  # type: ignore[type-arg]
+def claim_from_row(row: dict) -> Claim:
     """A claim read back from its JSONL contract row (as the store keeps it)."""
     from wirecoder.records import Provenance
 
@@ -493,7 +493,9 @@ def find_cross_contradictions(
     negative = [c for c in eligible if c.stance == "deny" or _NEGATIVE_CUE.search(c.content.text)]
     names_by_day: dict[dt.date, set[str]] = {}
     for c in negative:
-        names_by_day.setdefault(published[c.prov.doc_id], set()).update(names(c))  # type: ignore[index]
+        day = published[c.prov.doc_id]
+        if day is not None:  # eligible claims all have one
+            names_by_day.setdefault(day, set()).update(names(c))
     candidates = []
     for c in eligible:
         day = published[c.prov.doc_id]

@@ -169,8 +169,8 @@ def far_namesake(t: Toponym, c: Candidate, geo: Geography) -> bool:
     person_or_org = t.label in ("PERSON", "ORG")
     # Well known under this name: own name and big, or another spelling of a city ("Frankfurt").
     known = not person_or_org and (
-        c.name_kind == 0 and (c.feature == "ADM1" and t.label in ("GPE", "LOC") or c.population >= KNOWN_POPULATION)
-        or c.name_kind == 1 and c.population >= KNOWN_CITY_POPULATION and t.label in ("GPE", "LOC")
+        (c.name_kind == 0 and ((c.feature == "ADM1" and t.label in ("GPE", "LOC")) or c.population >= KNOWN_POPULATION))
+        or (c.name_kind == 1 and c.population >= KNOWN_CITY_POPULATION and t.label in ("GPE", "LOC"))
     )
     if c.name_kind >= 1 and c.population < SMALL_ALTERNATE_POPULATION and not c.is_region and geo.country < COUNTRY_FOCUS:
         # "Janes", an alternate name of a Pennsylvania hamlet, for Jane's the publisher; in the

@@ -85,7 +85,7 @@ def _common_opener(doc: Doc, i: int, cands: list[Candidate]) -> bool:
     """Whether token i opens its sentence as a common word ("Power station hit", "Water tower
     damaged") rather than a town ("Chicopee residents"): tagged as a common word, and no
     populated place carries it as its own name."""
-    return (
+    return bool(
         doc[i].is_sent_start and doc[i].pos_ in COMMON_POS
         and not any(c.name_kind == 0 and c.is_populated_place and c.population >= 1_000 for c in cands)
     )  # fmt: skip
@@ -124,7 +124,7 @@ def _names_seat(doc: Doc, es: int, ee: int, i: int, j: int, top: Candidate) -> b
     if doc[ee - 1].lower_ in MEDIA_WORDS or top.name_kind == 2:
         return False
     if top.name_kind != 0 and top.feature != "PCLI" and not (
-        j < ee and doc[j].lower_ in OFFICE_WORDS or doc[ee - 1].lower_ in FACILITY_NOUNS
+        (j < ee and doc[j].lower_ in OFFICE_WORDS) or doc[ee - 1].lower_ in FACILITY_NOUNS
     ):
         # Another spelling heading a name is rarely a seat: "Volodymyr Zelenskiy" tagged ORG
         # (Volodymyr-Volynskyi's alternate), "Google" (an old nickname of Topeka); a country's
@@ -220,7 +220,7 @@ def _evidence(scan: _Scan, i: int, j: int, cands: list[Candidate]) -> str | None
         ent = None
     if ent is not None and ent[0] in MISTAKEN_LABELS and _starts(doc, ent[1], i) and ent[2] == j and (
         _well_known(top)
-        or prev_lower in LOCATIVE and any(c.is_populated_place and c.population >= 10_000 for c in cands)
+        or (prev_lower in LOCATIVE and any(c.is_populated_place and c.population >= 10_000 for c in cands))
     ):
         # spaCy's small model calls some cities NORP or LANGUAGE ("the destruction of Aleppo");
         # a demonym was turned away above, so a well-known place name here is the place.
@@ -230,8 +230,8 @@ def _evidence(scan: _Scan, i: int, j: int, cands: list[Candidate]) -> str | None
     if prev_lower in STRONG_LOCATIVE | {"of"} and _state_follows(scan, j) and (ent is None or ent[0] not in _NUMERIC_LABELS):
         return "comma-state"  # "of Ada, Oklahoma", "in Hugo, Okla.": a town with its state
     if (
-        (ent is None or ent[2] <= j and ent[0] not in NOT_PLACE_LABELS
-         or ent[0] in ("PERSON", "ORG", "FAC") and (_starts(doc, ent[1], i) or doc[i - 1].lower_ == "of"))
+        (ent is None or (ent[2] <= j and ent[0] not in NOT_PLACE_LABELS)
+         or (ent[0] in ("PERSON", "ORG", "FAC") and (_starts(doc, ent[1], i) or doc[i - 1].lower_ == "of")))
         and not (single and (word_is_generic(doc[i].text) or doc[i].is_stop or doc[i].text in scan.persons))
         and not (i > 0 and is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start)  # "X Cave Monastery"
         and any(can_seat(c) for c in cands)
@@ -260,7 +260,7 @@ def _evidence(scan: _Scan, i: int, j: int, cands: list[Candidate]) -> str | None
                 # "McMinn County Sheriff Steve Frisbie": a county in an official's title.
                 return ORG_SEAT
             return None
-    if single and (word_is_generic(doc[i].text) or doc[i].is_stop and not doc[i].text.isupper()):
+    if single and (word_is_generic(doc[i].text) or (doc[i].is_stop and not doc[i].text.isupper())):
         return None  # "Street", or a sentence-initial "But" that a hamlet shares
     if j < len(doc) and is_cap(doc[j]) and doc[j].lower_ in FACILITY_NOUNS and ent is None:
         return None  # the first word of a facility's name ("Neptune Pool"), not a town
@@ -276,11 +276,11 @@ def _evidence(scan: _Scan, i: int, j: int, cands: list[Candidate]) -> str | None
     ):
         return "possessive"  # "Greer's city limits", "Toronto's mayor"
     if object_of_place_verb(doc, i, j) and any(can_seat(c) for c in cands) and doc[i].text not in scan.persons and (
-        ent is None or ent[0] in ("ORG", "PERSON", "GPE", "LOC") and ent[1] >= i and ent[2] <= j
+        ent is None or (ent[0] in ("ORG", "PERSON", "GPE", "LOC") and ent[1] >= i and ent[2] <= j)
     ):
         return "object of a place verb"  # "forces entering Slavutych", "guns facing Izyum"
     if (
-        (j >= len(doc) or doc[j].is_punct and doc[j].text in ".:")
+        (j >= len(doc) or (doc[j].is_punct and doc[j].text in ".:"))
         and doc[i].is_sent_start and any(can_seat(c) for c in cands) and (ent is None or ent[0] in PLACE_LABELS)
     ):  # fmt: skip
         return "heading"  # "Kharkiv. Shelling damaged a school.": a fragment naming the scene
@@ -292,7 +292,7 @@ def _evidence(scan: _Scan, i: int, j: int, cands: list[Candidate]) -> str | None
             return "prominent"
         if prev_lower in STRONG_LOCATIVE and (
             top.name_kind == 0
-            or top.name_kind in (1, 3) and top.population >= SEAT_POPULATION and (j >= len(doc) or doc[j].text != "-")
+            or (top.name_kind in (1, 3) and top.population >= SEAT_POPULATION and (j >= len(doc) or doc[j].text != "-"))
         ):
             # "volunteers from Crockett", "lines in Whitestown"; an English spelling of a town
             # ("in Marinka" for Mar'yinka) when the town is not tiny.
@@ -310,7 +310,7 @@ def _evidence(scan: _Scan, i: int, j: int, cands: list[Candidate]) -> str | None
     if is_name_token(doc[i]) and top.population >= PROMINENT_POPULATION:
         return "prominent"
     if (
-        prev is not None and prev.text == "," and (nxt is None or nxt.is_punct and nxt.text != ",")
+        prev is not None and prev.text == "," and (nxt is None or (nxt.is_punct and nxt.text != ","))
         and any(can_seat(c) for c in cands)
         and not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[i].sent)
     ):  # fmt: skip
@@ -379,7 +379,7 @@ def _misspelt(
     token = doc[i]
     ent = scan.ents[i]
     placed = ent is not None and ent[0] in ("GPE", "LOC") and ent[1] == i and ent[2] == j
-    if not (placed or preposition_before(doc, i) in _FUZZY_CONTEXT and (ent is None or ent[2] <= j)):
+    if not (placed or (preposition_before(doc, i) in _FUZZY_CONTEXT and (ent is None or ent[2] <= j))):
         return None
     if token.is_stop or token.text in scan.persons or token.text.lower() in scan.lower or is_abbreviation(token.text):
         return None
@@ -500,8 +500,8 @@ def recognize_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Topo
         hits.extend(pattern_hits(parsed.text, sent.start, sent.end))
     scan = _Scan(parsed, gazetteer, _ent_labels(doc), _person_words(doc), _lower_words(doc), hits)
     found: list[Toponym] = []
-    for sent in doc.sents:
-        found.extend(_gazetteer_runs(scan, sent.start, sent.end))
+    for span in doc.sents:
+        found.extend(_gazetteer_runs(scan, span.start, span.end))
     # Same name, same document, same place: a run rejected for want of evidence in one sentence
     # is accepted when the name was accepted elsewhere (spaCy labels "Kherson" differently
     # sentence by sentence), unless it is part of a longer non-place name there.
@@ -509,8 +509,8 @@ def recognize_toponyms(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Topo
     found.extend(near_found(found, [w for w in scan.weak if w not in found]))
     accepted = {t.name for t in found}
     taken = [(t.start, t.end) for t in found]
-    for sent in doc.sents:
-        for top in _rescan(scan, sent.start, sent.end, accepted, taken):
+    for span in doc.sents:
+        for top in _rescan(scan, span.start, span.end, accepted, taken):
             found.append(top)
             taken.append((top.start, top.end))
     streets = _streets(scan, taken)
@@ -539,7 +539,7 @@ def _rescan(
             if ent is not None and ent[0] in NOT_PLACE_LABELS and ent[0] != "WORK_OF_ART":
                 continue
             titled = i > 0 and doc[i - 1].lower_.rstrip(".") in PERSON_TITLES
-            if j - i == 1 and (doc[i].text in scan.persons or ent is not None and ent[0] == "PERSON") and not (
+            if j - i == 1 and (doc[i].text in scan.persons or (ent is not None and ent[0] == "PERSON")) and not (
                 doc[i].text not in scan.persons and _big_town(scan, name) and not titled
             ):
                 # "Bell" the town elsewhere, but "Mr. Bell" here; the small model's PERSON on a
@@ -584,7 +584,10 @@ def _pattern_only(scan: _Scan, taken: list[tuple[int, int]]) -> list[Toponym]:
         if text[start:end] != " ".join(words) or any(a < end and start < b for a, b in taken):
             continue
         span = scan.parsed.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or scan.ents[span.start] is not None and scan.ents[span.start][0] in NOT_PLACE_LABELS:
+        if span is None:
+            continue
+        ent = scan.ents[span.start]
+        if ent is not None and ent[0] in NOT_PLACE_LABELS:
             continue
         out.append(Toponym(start=start, end=end, name=text[start:end], candidates=(),
                            hint=hit.hint, part_of=is_part_of(text, start, end),

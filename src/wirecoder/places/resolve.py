@@ -141,7 +141,7 @@ class _Context:
             if fold(t.name) == key:
                 continue
             for c in t.candidates[:3]:
-                if c.admin1_code and (c.feature == "ADM1" or c.name_kind == 0 and c.is_populated_place):
+                if c.admin1_code and (c.feature == "ADM1" or (c.name_kind == 0 and c.is_populated_place)):
                     out.add(c.admin1_code)
         return out
 
@@ -201,7 +201,7 @@ def _far_better_known(t: Toponym, c: Candidate) -> bool:
     times the population and a city of 100,000 or more, or a country or first-level region."""
     return any(
         o.name_kind == 0 and o is not c and (
-            o.feature in ("PCLI", "ADM1") and o.population >= 10 * c.population
+            (o.feature in ("PCLI", "ADM1") and o.population >= 10 * c.population)
             or o.population >= max(100_000, 10 * c.population)
         )
         for o in t.candidates
@@ -513,7 +513,7 @@ def resolve_toponyms(parsed: ParsedArticle, toponyms: list[Toponym]) -> list[Pla
                 prov=prov, name=c.name, geonames_id=c.geonames_id, lat=c.lat, lon=c.lon,
                 feature=c.feature, country_code=c.country_code, admin1=c.admin1,
                 # "Chuhuiv Airbase" resolved to the town: near it, not at its centre.
-                geo_precision=_precision(c, t.part_of or t.hint == "airport" and c.is_populated_place
+                geo_precision=_precision(c, t.part_of or (t.hint == "airport" and c.is_populated_place)
                                          or t.evidence == FACILITY_NAME),
                 role=_role(parsed, t, c),  # type: ignore[arg-type]
                 relative_to=relative,

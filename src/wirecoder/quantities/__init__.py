@@ -198,7 +198,7 @@ def _unit_and_object(
                 phrase, pend = _noun_phrase(noun)
                 unit = count_unit(noun.lemma_, _conj_text(noun), noun.ent_type_ == "NORP")
                 return unit, phrase, pend, None
-        return _people_by_verb(doc[group.start]) + (end, None)
+        return (*_people_by_verb(doc[group.start]), end, None)
     # Count: the noun the number modifies ("41 communities", "15,000 Russian troops").
     first = doc[group.start]
     # In a range the second number hangs off the first ("300 and 400 civilians": conj).
@@ -208,7 +208,7 @@ def _unit_and_object(
         phrase, pend = _noun_phrase(head, skip_to=end_tok)
         counted = _conj_text(head)
         return count_unit(head.lemma_, counted, head.ent_type_ == "NORP"), phrase, pend, None
-    return _people_by_verb(anchor) + (end, None)
+    return (*_people_by_verb(anchor), end, None)
 
 
 def _people_by_verb(tok: Token) -> tuple[str | None, str | None]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, ClassVar, Literal, get_args
 
+from pydantic import Field
+
 from wirecoder.records.provenance import Provenance, Record, Span
 
 
@@ -194,7 +196,7 @@ class Event(Item):
     actor1_country: str | None = None  # ISO 3166 alpha-2 of actor1's side, when known
     actor2_country: str | None = None
     fatalities: int | None = None  # a count of people killed stated for this event
-    mentions: list[Provenance] = []  # further sentences of the same document reporting this event
+    mentions: list[Provenance] = Field(default_factory=list)  # further sentences of the same document reporting this event
 
 
 class Contradiction(Record):

@@ -234,7 +234,20 @@ def load_all() -> None:
 
 
 __all__ = [
-    "REALIS_SLOTS", "WORD_CLASSES", "Side", "TriggerRow", "irregular_past", "load_all", "plover_overrides",
-    "THESAURUS_KINDS", "parties", "realis_cues", "sides", "table", "thesaurus", "triggers", "weapons",
+    "REALIS_SLOTS",
+    "THESAURUS_KINDS",
+    "WORD_CLASSES",
+    "Side",
+    "TriggerRow",
+    "irregular_past",
+    "load_all",
+    "parties",
+    "plover_overrides",
+    "realis_cues",
+    "sides",
+    "table",
+    "thesaurus",
+    "triggers",
+    "weapons",
     "word_classes",
 ]

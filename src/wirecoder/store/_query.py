@@ -185,7 +185,7 @@ def stats_statement(query: EventQuery, postgis: bool, dialect: str) -> Select[An
     if _plain_window(query):
         kinds = [query.kind] if query.kind else [k for k in EVENT_KINDS if query.generic or k != "generic"]
         statuses = [query.status] if query.status else list(EVENT_STATUSES)
-        n = sum((event_days.c[day_count_column(k, s)] for k in kinds for s in statuses), start=literal_column("0"))
+        n: Any = sum((event_days.c[day_count_column(k, s)] for k in kinds for s in statuses), start=literal_column("0"))
         stmt = select(event_days.c.day, event_days.c.event_type, n).order_by(event_days.c.day, event_days.c.event_type)
         if query.event_type:
             stmt = stmt.where(func.lower(event_days.c.event_type) == query.event_type.lower())
@@ -194,8 +194,8 @@ def stats_statement(query: EventQuery, postgis: bool, dialect: str) -> Select[An
         if query.until:
             stmt = stmt.where(event_days.c.day <= query.until.isoformat())
         return stmt
-    stmt = _where(select(events.c.date_start, events.c.event_type, func.count()), query, postgis, dialect)
-    stmt = stmt.where(events.c.date_start.is_not(None))
+    counted: Select[Any] = select(events.c.date_start, events.c.event_type, func.count())
+    stmt = _where(counted, query, postgis, dialect).where(events.c.date_start.is_not(None))
     return stmt.group_by(events.c.date_start, events.c.event_type).order_by(events.c.date_start, events.c.event_type)
 
 

@@ -13,8 +13,8 @@ import datetime as dt
 import fcntl
 import json
 import threading
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from alembic import command
@@ -383,7 +383,7 @@ class SqlStore:
             claims.c.claim_id.in_(sorted(ids)), claims.c.channel.is_not(None)
         )
         with self.engine.connect() as conn:
-            return dict(conn.execute(stmt).all())  # type: ignore[arg-type]
+            return dict(conn.execute(stmt).all())
 
     def get_items(
         self, kind: str, *, doc_id: str | None = None, label: str | None = None

@@ -186,14 +186,14 @@ def resolve_periods(
                     out.append(Period(UNKNOWN_QUARTER, None))  # kept, unresolved
                     continue
                 current = last_completed_quarter(anchor)
-            named = focus is not None
+            from_text = focus is not None
             if value == FOCUS:
-                out.append(Period(current, current, named))
+                out.append(Period(current, current, from_text))
             elif value == FOCUS_YEAR_BEFORE:
-                out.append(Period(_year_before(current), current, named))
+                out.append(Period(_year_before(current), current, from_text))
             else:
                 year = value.removeprefix(FOCUS_IN_YEAR)
-                out.append(Period(year + current[4:], current, named))
+                out.append(Period(year + current[4:], current, from_text))
             continue
         if (
             current is not None

@@ -348,10 +348,10 @@ def normalise(
         clock = value.partition("T")[2]
         value = (anchor + dt.timedelta(days=ahead)).isoformat() + ("T" + clock if clock else "")
         relative = True
-    if (m := _PART_OF_DAY.search(text)) and (clock := re.search(r"T\d\d(?::\d\d)*$", value)):
+    if (m := _PART_OF_DAY.search(text)) and (at := re.search(r"T\d\d(?::\d\d)*$", value)):
         # "mid-afternoon": the recognizer picks a clock time (T14); TimeML keeps the part of
         # the day (TAF) and leaves "mid" to the modifier.
-        value = value[: clock.start()] + "T" + _PART_CODES[m[1].lower()]
+        value = value[: at.start()] + "T" + _PART_CODES[m[1].lower()]
     value = _tidy(value)
     return Normalised(
         value=value,
