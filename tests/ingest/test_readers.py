@@ -105,16 +105,6 @@ def test_too_large_is_refused_before_reading(tmp_path: Path) -> None:
     assert "100-byte limit" in str(item)
 
 
-def test_a_text_longer_than_the_parser_takes_is_one_bad_input_not_a_crash(tmp_path: Path) -> None:
-    """1,000,001 characters in under the byte limit: refused with the reason; the other input reads."""
-    (tmp_path / "a_long.txt").write_text("word " * 200_001)
-    (tmp_path / "b_ok.txt").write_text("Troops entered the town on Monday.\n")
-    long_one, ok = _read(tmp_path)
-    assert isinstance(long_one, TooLargeError) and "a_long.txt" in str(long_one)
-    assert "1,000,005 characters" in str(long_one)
-    assert ok.text.startswith("Troops")
-
-
 def test_malformed_json_file(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
     path.write_text('{"text": "unterminated')

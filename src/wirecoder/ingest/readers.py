@@ -214,27 +214,7 @@ def read_html(html: str, *, path: str, published: dt.date | None = None) -> Arti
     )
 
 
-# spaCy's own limit (nlp.max_length): its parser and NER take about 1 GB of memory per 100,000
-# characters, so a longer text is refused as one bad input instead of failing the parse of a batch.
-MAX_CHARS = 1_000_000
-
-
-def _within_parser_limit(item: InputResult) -> InputResult:
-    if isinstance(item, Article) and len(item.text) > MAX_CHARS:
-        return TooLargeError(
-            item.path, f"text is {len(item.text):,} characters, over the parser's {MAX_CHARS:,}; split the article"
-        )
-    return item
-
-
 def _read_bytes(
-    data: bytes, *, path: str, suffix: str, published: dt.date | None, max_bytes: int
-) -> Iterator[InputResult]:
-    for item in _read_decoded(data, path=path, suffix=suffix, published=published, max_bytes=max_bytes):
-        yield _within_parser_limit(item)
-
-
-def _read_decoded(
     data: bytes, *, path: str, suffix: str, published: dt.date | None, max_bytes: int
 ) -> Iterator[InputResult]:
     try:
