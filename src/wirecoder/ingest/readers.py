@@ -8,28 +8,40 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gzip
 import hashlib
+import io
 import json
+import os
 import re
 import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
 
 import trafilatura
 
 from wirecoder.errors import BinaryInputError, EmptyInputError, InputError, MalformedInputError, TooLargeError
 from wirecoder.ingest._decode import decode_bytes
 from wirecoder.ingest._headers import date_from_filename, parse_date, read_header
+from wirecoder.ingest._streams import (
+    ARCHIVE_SUFFIXES,
+    archive_members,
+    csv_records,
+    lines,
+    open_stream,
+    split_suffix,
+)
 from wirecoder.records import Article, PublishedFrom
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+CSV_SUFFIXES = {".csv"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | CSV_SUFFIXES
 
 _TEXT_FIELDS = ("text", "body", "content", "article", "maintext")
 _DATE_FIELDS = ("published", "date", "dct", "publication_date", "published_at", "datetime", "pubdate")
@@ -178,20 +190,90 @@ def _read_json(text: str, *, path: str, published: dt.date | None) -> Iterator[I
             yield e
 
 
+def _jsonl_line(line: str, *, where: str, published: dt.date | None) -> InputResult | None:
+    """One JSONL line as an Article or the error naming it; None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        return read_record(_loads(line, path=where), path=where, published=published)
+    except InputError as e:
+        return e
+
+
 def _read_jsonl(text: str, *, path: str, published: dt.date | None) -> Iterator[InputResult]:
     for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+        if (item := _jsonl_line(line, where=f"{path}:{n}", published=published)) is not None:
+            yield item
+
+
+def _read_csv(stream: IO[bytes], *, path: str, published: dt.date | None, max_bytes: int) -> Iterator[InputResult]:
+    for item in csv_records(stream, name=path, max_bytes=max_bytes):
+        if isinstance(item, InputError):
+            yield item
             continue
-        where = f"{path}:{n}"
+        where, row = item
         try:
-            record = _loads(line, path=where)
-        except MalformedInputError as e:
-            yield e
-            continue
-        try:
-            yield read_record(record, path=where, published=published)
+            yield read_record({k.strip().lower(): v for k, v in row.items()}, path=where, published=published)
         except InputError as e:
             yield e
+
+
+def _read_record_stream(
+    path: Path, *, name: str, fmt: str, compression: str | None, published: dt.date | None, max_bytes: int
+) -> Iterator[InputResult]:
+    """A JSONL or CSV file (maybe gzip-compressed) a record at a time: memory stays bounded and
+    `max_bytes` limits each record, not the file."""
+    try:
+        with open_stream(str(path), compression) as stream:
+            if fmt in CSV_SUFFIXES:
+                yield from _read_csv(stream, path=name, published=published, max_bytes=max_bytes)
+                return
+            for item in lines(stream, name=name, max_bytes=max_bytes):
+                if isinstance(item, InputError):
+                    yield item
+                    continue
+                n, raw = item
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    yield MalformedInputError(f"{name}:{n}", "line is not UTF-8 text")
+                    continue
+                if (found := _jsonl_line(line, where=f"{name}:{n}", published=published)) is not None:
+                    yield found
+    except (OSError, EOFError) as e:  # a truncated or corrupt .gz, a file gone while read
+        yield InputError(name, f"cannot read: {e}")
+
+
+def _read_archive(path: Path, *, name: str, published: dt.date | None, max_bytes: int) -> Iterator[InputResult]:
+    """Each known file in a .zip or .tar archive, read as a file named `archive:member`."""
+    for member in archive_members(str(path), name=name, max_bytes=max_bytes):
+        if isinstance(member, InputError):
+            yield member
+            continue
+        member_name, read = member
+        fmt, compression = split_suffix(member_name)
+        if fmt not in KNOWN_SUFFIXES or any(part.startswith(".") for part in PurePosixPath(member_name).parts):
+            continue
+        where = f"{name}:{shown_path(member_name)}"
+        try:
+            data = read()
+            if compression == "gz":
+                data = _gunzip(data, max_bytes=max_bytes, where=where)
+        except InputError as e:
+            yield e
+            continue
+        except (OSError, EOFError) as e:
+            yield InputError(where, f"cannot read: {e}")
+            continue
+        yield from _read_bytes(data, path=where, suffix=fmt, published=published, max_bytes=max_bytes)
+
+
+def _gunzip(data: bytes, *, max_bytes: int, where: str) -> bytes:
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        out = stream.read(max_bytes + 1)
+    if len(out) > max_bytes:
+        raise TooLargeError(where, f"decompressed over the {max_bytes:,}-byte limit (--max-bytes)")
+    return out
 
 
 def read_html(html: str, *, path: str, published: dt.date | None = None) -> Article:
@@ -226,6 +308,8 @@ def _read_bytes(
         yield from _read_json(text, path=path, published=published)
     elif suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(text, path=path, published=published)
+    elif suffix in CSV_SUFFIXES:
+        yield from _read_csv(io.BytesIO(text.encode("utf-8")), path=path, published=published, max_bytes=max_bytes)
     else:
         try:
             if suffix in HTML_SUFFIXES:
@@ -242,6 +326,21 @@ def shown_path(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def _readable(name: str) -> bool:
+    fmt, _ = split_suffix(name)
+    return fmt in KNOWN_SUFFIXES or fmt in ARCHIVE_SUFFIXES
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under `folder` in sorted order, a directory at a time (os.walk: a folder of a
+    million files is never listed whole into Path objects), hidden names skipped."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if not f.startswith("."):
+                yield Path(root) / f
+
+
 def _expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
     for raw in paths:
         if raw == "-":
@@ -249,13 +348,12 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
             continue
         p = Path(raw)
         if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                rel = child.relative_to(p).parts
-                if any(part.startswith(".") for part in rel) or child.suffix.lower() not in KNOWN_SUFFIXES | {""}:
+            for child in _walk(p):
+                if not _readable(child.name):
                     continue
                 if child.is_symlink() and not child.exists():
                     yield str(child), child  # broken or looping: read_inputs says which
-                elif child.is_file() and child.suffix.lower() in KNOWN_SUFFIXES:
+                elif child.is_file():
                     yield str(child), child
         else:
             yield raw, p
@@ -296,6 +394,19 @@ def read_inputs(
             if not stat.S_ISREG(path.stat().st_mode):  # /dev/zero, a FIFO, a socket: never read
                 yield InputError(name, "not a regular file (a device, pipe or socket); give a file or a folder")
                 continue
+        except OSError as e:
+            yield InputError(name, f"cannot read: {e.strerror or e}")
+            continue
+        fmt, compression = split_suffix(path.name)
+        if fmt in ARCHIVE_SUFFIXES:
+            yield from _read_archive(path, name=name, published=published, max_bytes=max_bytes)
+            continue
+        if fmt in JSONL_SUFFIXES | CSV_SUFFIXES:
+            yield from _read_record_stream(
+                path, name=name, fmt=fmt, compression=compression, published=published, max_bytes=max_bytes
+            )
+            continue
+        try:
             size = path.stat().st_size
             if size > max_bytes:  # refuse before reading a huge file into memory
                 yield TooLargeError(
@@ -303,10 +414,13 @@ def read_inputs(
                 )
                 continue
             data = path.read_bytes()
-        except OSError as e:
-            yield InputError(name, f"cannot read: {e.strerror or e}")
+            if compression == "gz":
+                data = _gunzip(data, max_bytes=max_bytes, where=name)
+        except InputError as e:
+            yield e
             continue
-        yield from _read_bytes(
-            data, path=name, suffix=path.suffix.lower(), published=published, max_bytes=max_bytes
-        )
+        except (OSError, EOFError) as e:
+            yield InputError(name, f"cannot read: {e.strerror if isinstance(e, OSError) and e.strerror else e}")
+            continue
+        yield from _read_bytes(data, path=name, suffix=fmt, published=published, max_bytes=max_bytes)
 
