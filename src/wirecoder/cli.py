@@ -16,8 +16,17 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from wirecoder import __version__
 from wirecoder.config import Settings
@@ -145,6 +154,13 @@ def _main(
         raise typer.Exit(0)
 
 
+class _RateColumn(ProgressColumn):
+    """Articles per second over the last few seconds (rich's own estimate)."""
+
+    def render(self, task: Any) -> Text:
+        return Text(f"{task.speed:.1f} articles/s" if task.speed else "", style="progress.data.speed")
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="files, directories (read recursively) or - for stdin")],
@@ -198,6 +214,8 @@ def ingest(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
         console=err,
         transient=True,
     ) as progress:
