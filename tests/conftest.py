@@ -147,10 +147,8 @@ def _start_server(app):
     return f"http://127.0.0.1:{port}", stop
 
 
-@pytest.fixture
-def serve_app():
-    """A function that serves an ASGI app over real HTTP on 127.0.0.1 and returns its base URL;
-    every server stops at the test's teardown."""
+def _servers():
+    """A function that serves an ASGI app and returns its base URL, and the servers it started."""
     stops = []
 
     def start(app) -> str:
@@ -158,6 +156,14 @@ def serve_app():
         stops.append(stop)
         return url
 
+    return start, stops
+
+
+@pytest.fixture
+def serve_app():
+    """A function that serves an ASGI app over real HTTP on 127.0.0.1 and returns its base URL;
+    every server stops at the test's teardown."""
+    start, stops = _servers()
     yield start
     for stop in stops:
         stop()
@@ -166,13 +172,7 @@ def serve_app():
 @pytest.fixture(scope="module")
 def serve_app_module():
     """As serve_app, the servers living for the test module."""
-    stops = []
-
-    def start(app) -> str:
-        url, stop = _start_server(app)
-        stops.append(stop)
-        return url
-
+    start, stops = _servers()
     yield start
     for stop in stops:
         stop()

@@ -238,13 +238,12 @@ def create_app(db: str = "sqlite:///wirecoder.db", *, web: bool = True) -> FastA
         detail = event_detail(store, event_id)
         if detail is None:
             return _problem(404, f"no event {event_id!r}", "event_id")
-        claim = detail["claim"]
         channels = store.claim_channels({m.row["claim_id"] for m in detail["mentions"] if m.row.get("claim_id")})
         return EventDetail(
             event=EventPublic.of(detail["event"], channels.get(detail["event"].row.get("claim_id") or "")),
             mentions=[EventPublic.of(m, channels.get(m.row.get("claim_id") or "")) for m in detail["mentions"]],
             independent_sources=detail["independent_sources"],
-            claim=(ClaimPublic.of(c[0]) if claim and (c := store.get_claims(ids={claim["id"]})) else None),
+            claim=ClaimPublic.of(detail["claim"]) if detail["claim"] is not None else None,
             quantities=[
                 QuantityPublic(text=q["text"], value=q.get("value"), unit=q.get("unit"), start=q["start"], end=q["end"])
                 for q in detail["quantities"]

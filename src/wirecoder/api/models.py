@@ -14,11 +14,23 @@ class _Public(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class EventPublic(_Public):
-    """One event mention, with the sentence it came from."""
+class _Sourced(_Public):
+    """Where an item is: its document, sentence, offsets, text and evidence sentence."""
 
     id: str
     doc_id: str
+    sentence: int | None
+    start: int | None
+    end: int | None
+    text: str | None
+    evidence: str | None
+    evidence_start: int | None
+    evidence_end: int | None
+
+
+class EventPublic(_Sourced):
+    """One event mention, with the sentence it came from."""
+
     date: str | None
     date_start: str | None
     date_end: str | None
@@ -38,13 +50,6 @@ class EventPublic(_Public):
     place_name: str | None
     country_code: str | None
     outlet: str | None
-    sentence: int | None
-    start: int | None
-    end: int | None
-    text: str | None
-    evidence: str | None
-    evidence_start: int | None
-    evidence_end: int | None
     cluster_id: str | None
     claim_id: str | None
     disputed: bool
@@ -69,18 +74,9 @@ class EventPage(_Public):
     next_cursor: str | None
 
 
-class ClaimPublic(_Public):
+class ClaimPublic(_Sourced):
     """Who said what, through which channel, how, about which place."""
 
-    id: str
-    doc_id: str
-    sentence: int | None
-    start: int | None
-    end: int | None
-    text: str | None
-    evidence: str | None
-    evidence_start: int | None
-    evidence_end: int | None
     speaker: str | None
     speaker_type: str | None
     channel: str | None

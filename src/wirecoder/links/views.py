@@ -198,7 +198,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
         "event": event,
         "mentions": sorted(mentions, key=lambda m: (m.doc_id, m.row.get("start") or 0)),
         "independent_sources": entry.independent_sources if entry else 1,
-        "claim": claims.get(event.row.get("claim_id") or ""),
+        "claim": next(iter(store.get_claims(ids={event.row["claim_id"]})), None) if event.row.get("claim_id") else None,
         "quantities": quantities,
         "disagreements": disagreements,
     }
