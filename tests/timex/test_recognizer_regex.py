@@ -1,0 +1,47 @@
+"""The fast path for recognizers-text's regex calls returns what `regex` itself returns."""
+
+import regex
+
+from wirecoder.timex._recognizer import _CompiledFirst, load_recognizer
+
+
+def _spans(result):
+    if result is None:
+        return None
+    if isinstance(result, list):
+        return [m.span() if hasattr(m, "span") else m for m in result]
+    return result.span()
+
+
+def test_compiled_first_matches_regex_on_compiled_and_string_patterns():
+    fast = _CompiledFirst(regex)
+    text = "On Monday, Nov. 11, 2022, shelling hit 3 towns; on monday 12 more."
+    compiled = regex.compile(r"\b(?:monday|nov\.)\b", regex.I)
+    for pattern in (compiled, r"\d+", r"(?i)monday"):
+        assert [m.span() for m in fast.finditer(pattern, text)] == [m.span() for m in regex.finditer(pattern, text)]
+        assert _spans(fast.search(pattern, text)) == _spans(regex.search(pattern, text))
+        assert _spans(fast.match(pattern, text)) == _spans(regex.match(pattern, text))
+        assert fast.findall(pattern, text) == regex.findall(pattern, text)
+        assert fast.split(pattern, text) == regex.split(pattern, text)
+    # flags and options still go through regex itself, with its checks
+    assert [m.span() for m in fast.finditer(r"monday", text, regex.I)] == [(3, 9), (51, 57)]
+    assert fast.search(compiled, text, pos=20).span() == regex.search(compiled, text, pos=20).span()
+    assert fast.compile(compiled) is compiled
+    assert fast.escape("a.b") == regex.escape("a.b")  # everything else is regex's own
+
+
+def test_recognizer_modules_use_the_fast_path():
+    import sys
+
+    load_recognizer()
+    patched = [
+        name
+        for name, module in sys.modules.items()
+        if name.startswith("recognizers_date_time") and isinstance(getattr(module, "regex", None), _CompiledFirst)
+    ]
+    assert patched, "no recognizers-text module was given the fast path"
+    assert not any(
+        getattr(module, "regex", None) is regex
+        for name, module in sys.modules.items()
+        if name.startswith("recognizers_") and module is not None
+    )
