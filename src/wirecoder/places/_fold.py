@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ _SPACE = re.compile(r"[\s\-‐‑–—_/,]+")
 _ABBREV = {"saint": "st", "mount": "mt", "fort": "ft", "sainte": "ste", "co": "county", "twp": "township"}
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the name, asked often
 def fold(name: str) -> str:
     """The lookup key of a name: casefolded, without diacritics or punctuation.
 

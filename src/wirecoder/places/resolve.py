@@ -111,17 +111,25 @@ class _Context:
     toponyms: list[Toponym]
     containers: dict[int, list[Candidate]]  # toponym index -> candidates of ", Y" after it
     offsets: dict[int, _Offset] = field(default_factory=dict)
-    anchors: list[tuple[str, float, float]] = field(default_factory=list)  # confident picks
+    # Confident picks, one per name and point: (folded name, lat, lon). Set by `set_anchors`.
+    anchors: tuple[tuple[str, float, float], ...] = ()
     # Toponyms listed with world cities or countries only ("Istanbul, Geneva, New York or
     # Beijing"): a list holds one kind of place, so these are world cities too.
     in_world_list: set[int] = field(default_factory=set)
     _cache: dict[tuple[str, bool], dict[str, float]] = field(default_factory=dict)
     _points: dict[str, list[tuple[float, float]]] | None = None
+    # Each name is scored once per pass for every mention of it, and every pass asks the same
+    # distances again: coherence per (name, point), the nearest anchor per (name, point, anchors).
+    _coherence: dict[tuple[str, float, float], float] = field(default_factory=dict)
+    _nearest: dict[tuple[str, float, float], float | None] = field(default_factory=dict)
 
     def coherence(self, name: str, c: Candidate) -> float:
         """How many of the document's other names have an entry near `c` (each counts by
         exp(-distance / 50 km)): "Paris" and "Henry County" both have an entry in Tennessee."""
         key = fold(name)
+        memo = (key, c.lat, c.lon)
+        if memo in self._coherence:
+            return self._coherence[memo]
         if self._points is None:
             self._points = _candidate_points(self.toponyms)
         total = 0.0
@@ -130,7 +138,20 @@ class _Context:
                 continue
             d = min(_fast_km(c.lat, c.lon, a, b) for a, b in points)
             total += math.exp(-d / COHERENCE_KM)
+        self._coherence[memo] = total
         return total
+
+    def nearest_anchor_km(self, key: str, c: Candidate) -> float | None:
+        """Distance from `c` to the nearest confident pick of another name, None without one."""
+        memo = (key, c.lat, c.lon)
+        if memo not in self._nearest:
+            near = [haversine_km(c.lat, c.lon, a, b) for k, a, b in self.anchors if k != key]
+            self._nearest[memo] = min(near) if near else None
+        return self._nearest[memo]
+
+    def set_anchors(self, anchors: list[tuple[str, float, float]]) -> None:
+        self.anchors = tuple(dict.fromkeys(anchors))  # a name said ten times is one anchor
+        self._nearest = {}
 
     def regions_named(self, name: str) -> set[str]:
         """First-level regions (admin codes) of the document's other names: the regions they
@@ -238,10 +259,9 @@ def _score(t: Toponym, c: Candidate, ctx: _Context | None, i: int) -> float:
         # Up to two other names near this entry; 2 per name measured best on LGL and TR-News
         # (1.5 and 3 a little worse on both).
         score += 2.0 * min(ctx.coherence(t.name, c), 2.0)
-    key = fold(t.name)
-    near = [haversine_km(c.lat, c.lon, a, b) for k, a, b in ctx.anchors if k != key]
-    if near:
-        score += 3.0 * math.exp(-min(near) / 100.0)
+    near = ctx.nearest_anchor_km(fold(t.name), c)
+    if near is not None:
+        score += 3.0 * math.exp(-near / 100.0)
     if i in ctx.in_world_list and _is_world_place(c):
         score += WORLD_LIST_BONUS
     off = ctx.offsets.get(i)
@@ -492,10 +512,10 @@ def resolve_toponyms(parsed: ParsedArticle, toponyms: list[Toponym]) -> list[Pla
     first = _choose(toponyms, None)
     ctx = _Context(toponyms, _containers(parsed, toponyms))
     ctx.in_world_list = _world_lists(parsed, toponyms)
-    ctx.anchors = [(fold(toponyms[i].name), c.lat, c.lon) for i, (c, m) in first.items() if m >= 2.0]
+    ctx.set_anchors([(fold(toponyms[i].name), c.lat, c.lon) for i, (c, m) in first.items() if m >= 2.0])
     second = _choose(toponyms, ctx)
     ctx.offsets = _offsets(parsed, toponyms, second)
-    ctx.anchors = [(fold(toponyms[i].name), c.lat, c.lon) for i, (c, m) in second.items() if m >= 1.0]
+    ctx.set_anchors([(fold(toponyms[i].name), c.lat, c.lon) for i, (c, m) in second.items() if m >= 1.0])
     final = _choose(toponyms, ctx) if ctx.offsets or ctx.anchors else second
     mentions: list[PlaceMention] = []
     for i, t in enumerate(toponyms):
