@@ -53,4 +53,6 @@ def events_stage(data: StageInput) -> Sequence[Any]:
 def contradictions_stage(data: StageInput) -> Sequence[Any]:
     from wirecoder.links import find_contradictions
 
-    return find_contradictions(data.parsed.doc_id, data.get("claims"), data.get("quantities"))
+    return find_contradictions(
+        data.parsed.doc_id, data.get("claims"), data.get("quantities"), doc=data.parsed.doc
+    )

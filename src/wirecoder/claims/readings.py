@@ -1,6 +1,7 @@
 """What a claim says and who says it, read for comparing claims (links/contradictions.py).
 
-`read_claims` parses each claim's content once and reads its propositions (propositions.py),
+`read_claims` reads each claim's content from the document's own parse (or parses it on its
+own when the claims come from the store) and reads its propositions (propositions.py),
 in the mode its cue gives it ("urged ..." is a demand, "warned ..." a possibility, "decided
 to ..." nobody's statement); `same_source` tells whether two claims may come from one
 speaker under two names ("Oleksii Reznikov" and "Ukraine's defence minister").
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from wirecoder.claims import _lexicon as lex
 from wirecoder.claims.propositions import (
@@ -81,12 +83,61 @@ def _content_for_parse(claim: Claim) -> str:
     return text.replace("’", "'")  # the small model parses "Truss’s comments" as no possessive
 
 
-def read_claims(claims: Sequence[Claim], nlp: Language | None = None) -> list[ClaimReading]:
-    """Parse every claim's content once (nlp.pipe) and read its propositions.
+def _content_from(doc: Doc, claim: Claim) -> Doc | None:
+    """The claim's content cut out of the document's parse, without its own cue and speaker
+    when they sit inside it ('"A," he said. "B."'): a Doc of its own whose words keep their
+    tags, lemmas and dependencies; a word whose head is outside the content heads its own
+    clause. None when the content's offsets do not fall on the document's tokens."""
+    span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or "’" in span.text:
+        return None  # the small model parses "Truss’s comments" as no possessive: parse alone
+    drop: set[int] = set()
+    for inner in (claim.cue, claim.speaker):
+        if inner is not None and claim.content.start <= inner.start and inner.end <= claim.content.end:
+            drop.update(t.i for t in span if inner.start <= t.idx < inner.end)
+    keep = [t for t in span if t.i not in drop]
+    if not keep:
+        return None
+    where = {t.i: n for n, t in enumerate(keep)}
+    heads = [where.get(t.head.i, n) for n, t in enumerate(keep)]
+    roots: dict[int, int] = {}  # sentence start -> the content's one root word in it
+    for n, t in enumerate(keep):
+        if heads[n] == n and not t.is_punct:
+            if t.sent.start in roots:
+                # Not one constituent of its sentence ('called the United States "the one who
+                # started it"'): these words only make a clause when parsed on their own.
+                return None
+            roots[t.sent.start] = n
+    if not roots:
+        return None
+    deps = [t.dep_ for t in keep]
+    for n, t in enumerate(keep):
+        if heads[n] == n:
+            root = roots.get(t.sent.start, next(iter(roots.values())))
+            heads[n], deps[n] = (n, "ROOT") if n == root else (root, "punct")
+    return Doc(
+        doc.vocab,
+        words=[t.text for t in keep],
+        spaces=[bool(t.whitespace_) for t in keep[:-1]] + [False],
+        tags=[t.tag_ for t in keep],
+        pos=[t.pos_ for t in keep],
+        morphs=[str(t.morph) for t in keep],
+        lemmas=[t.lemma_ for t in keep],
+        heads=heads,
+        deps=deps,
+    )
+
+
+def read_claims(
+    claims: Sequence[Claim], nlp: Language | None = None, *, doc: Doc | None = None
+) -> list[ClaimReading]:
+    """Read every claim's propositions.
 
     Args:
         claims: the claims, of one document or many.
-        nlp: the spaCy pipeline; the default model when None.
+        nlp: the spaCy pipeline that parses contents on their own (claims read back from the
+            store, of many documents); the default model when None.
+        doc: the parse of the claims' one document: contents are read from it, not parsed again.
 
     Example:
         >>> [p.concept for p in read_claims([claim])[0].props]  # doctest: +SKIP
@@ -94,10 +145,14 @@ def read_claims(claims: Sequence[Claim], nlp: Language | None = None) -> list[Cl
     """
     if not claims:
         return []
-    model = _nlp(nlp)
-    texts = [_content_for_parse(c) for c in claims]
-    with model.select_pipes(disable=[p for p in ("ner",) if p in model.pipe_names]):
-        docs = list(model.pipe(texts, batch_size=256))
+    docs: list[Doc | None] = [_content_from(doc, c) for c in claims] if doc is not None else [None] * len(claims)
+    missing = [i for i, d in enumerate(docs) if d is None]
+    if missing:
+        model = _nlp(nlp)
+        with model.select_pipes(disable=[p for p in ("ner",) if p in model.pipe_names]):
+            parsed = model.pipe((_content_for_parse(claims[i]) for i in missing), batch_size=256)
+            for i, d in zip(missing, parsed, strict=True):
+                docs[i] = d
     out: list[ClaimReading] = []
     for i, claim in enumerate(claims):
         cue = _cue_lemma(claim.cue.text if claim.cue is not None else "")
@@ -115,9 +170,11 @@ def read_claims(claims: Sequence[Claim], nlp: Language | None = None) -> list[Cl
         own = parties or (
             frozenset({speaker.canonical.split()[-1].lower()}) if speaker is not None and _named(claim) else frozenset()
         )
-        props = read_propositions(docs[i], speaker=own, denied=claim.stance == "deny", mode=mode)
+        content = docs[i]
+        assert content is not None
+        props = read_propositions(content, speaker=own, denied=claim.stance == "deny", mode=mode)
         disputes = claim.stance == "deny" or cue in _DISPUTE_CUES  # "challenged this statement"
-        refers = report_referred_to(docs[i]) if disputes else None
+        refers = report_referred_to(content) if disputes else None
         out.append(ClaimReading(claim, tuple(props), parties, refers))
     return out
 

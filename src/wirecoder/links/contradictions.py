@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from wirecoder.claims import _senses as sense
 from wirecoder.claims.propositions import Participant, Proposition
@@ -269,6 +270,7 @@ def find_contradictions(
     quantities: Sequence[Quantity],
     *,
     nlp: Language | None = None,
+    doc: Doc | None = None,
 ) -> list[Contradiction]:
     """Pairs of claims in one document that disagree, each with what about and why.
 
@@ -276,7 +278,9 @@ def find_contradictions(
         doc_id: the document's id.
         claims: its claims, in text order.
         quantities: its quantities (a figure tied to a claim by `claim_id`).
-        nlp: the spaCy pipeline to parse claim contents with; the default model when None.
+        nlp: the spaCy pipeline to parse claim contents with when `doc` is None; the default
+            model when None.
+        doc: the document's parse, which the claims' contents are read from.
 
     Example:
         >>> [x.reason for x in find_contradictions("d", claims, [])]  # doctest: +SKIP
@@ -284,7 +288,7 @@ def find_contradictions(
     """
     found: list[Contradiction] = []
     pairs: set[frozenset[str]] = set()
-    reads = read_claims(claims, nlp)
+    reads = read_claims(claims, nlp, doc=doc)
     # A claim nested in one of the same source ("said the explosions, which he believes were
     # caused by missiles, ...") is one statement with it: one pair per rival for both.
     family = {r.id: r.id for r in reads}
