@@ -45,3 +45,33 @@ def test_recognizer_modules_use_the_fast_path():
         for name, module in sys.modules.items()
         if name.startswith("recognizers_") and module is not None
     )
+
+
+def test_number_readings_are_kept_per_extractor_kind_and_handed_out_as_copies():
+    import datetime as dt
+
+    from recognizers_number.number.english.extractors import EnglishCardinalExtractor
+    from recognizers_number.number.extractors import BaseNumberExtractor
+
+    model = load_recognizer()
+    memoised = BaseNumberExtractor.extract
+    original = memoised._wirecoder_original
+    text = "about twenty-five people and 3 towns, 1,200 troops"
+    a, b = EnglishCardinalExtractor(), EnglishCardinalExtractor()
+    first = a.extract(text)
+    assert [(r.start, r.length, r.text, r.data) for r in first] == [
+        (r.start, r.length, r.text, r.data) for r in original(b, text)
+    ]
+    first[0].start += 100  # a caller moving its offsets
+    again = b.extract(text)  # same kind, same text: from the memo, unmoved
+    assert again[0].start == original(a, text)[0].start
+    # the whole model answers as without the memo
+    ref = dt.datetime(2022, 11, 12)
+    window = "in the past 24 hours , two weeks ago on Nov. 11 , 2022"
+    with_memo = [(r.start, r.end, r.type_name, r.resolution) for r in model.parse(window, ref)]
+    BaseNumberExtractor.extract = original
+    try:
+        without = [(r.start, r.end, r.type_name, r.resolution) for r in model.parse(window, ref)]
+    finally:
+        BaseNumberExtractor.extract = memoised
+    assert with_memo == without and with_memo

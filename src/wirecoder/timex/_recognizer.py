@@ -97,6 +97,62 @@ def _speed_up_regex_calls() -> None:
                     setattr(module, attr, fast)
 
 
+# Windows whose number readings are kept: the date, duration and period extractors read the
+# numbers of one window about forty times per call, through three extractor types.
+NUMBER_MEMO = 2048
+
+
+def _memoise_number_extraction() -> None:
+    """Read the numbers of a text once per extractor kind, not once per caller.
+
+    recognizers-text builds a dozen equal number extractors (one per date-time extractor) and
+    each re-reads the same window: number extraction was about 40% of the recognizer's time.
+    Two extractors of one class with the same patterns give the same results for the same text,
+    so the results are kept per (class, patterns, text), and every caller gets its own copies
+    (callers move their offsets). Written here: the library has no such option.
+    """
+    import copy
+    from collections import OrderedDict
+
+    from recognizers_number.number.extractors import BaseNumberExtractor
+
+    if getattr(BaseNumberExtractor.extract, "_wirecoder_memo", False):
+        return
+    read = BaseNumberExtractor.extract
+    kinds: dict[int, tuple[Any, ...]] = {}
+    alive: list[Any] = []  # the extractors whose ids key `kinds` (the model keeps them anyway)
+    memo: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
+
+    def kind_of(extractor: Any) -> tuple[Any, ...]:
+        kind = kinds.get(id(extractor))
+        if kind is None:
+            negative = extractor._negative_number_terms
+            filters = extractor.ambiguity_filters_dict or ()
+            kind = (
+                type(extractor),
+                tuple((getattr(r.re, "pattern", r.re), r.val) for r in extractor.regexes),
+                getattr(negative, "pattern", negative),
+                tuple((getattr(f.reKey, "pattern", f.reKey), getattr(f.reVal, "pattern", f.reVal)) for f in filters),
+            )
+            kinds[id(extractor)] = kind
+            alive.append(extractor)
+        return kind
+
+    def extract(self: Any, source: str) -> list[Any]:
+        key = (kind_of(self), source)
+        found = memo.get(key)
+        if found is None:
+            found = read(self, source)
+            memo[key] = found
+            if len(memo) > NUMBER_MEMO:
+                memo.popitem(last=False)
+        return [copy.copy(er) for er in found]
+
+    extract._wirecoder_memo = True  # type: ignore[attr-defined]
+    extract._wirecoder_original = read  # type: ignore[attr-defined]
+    BaseNumberExtractor.extract = extract
+
+
 @functools.lru_cache(maxsize=1)
 def load_recognizer() -> Any:
     """The English date-time model of Microsoft Recognizers, built once per process."""
@@ -107,6 +163,7 @@ def load_recognizer() -> Any:
     options = DateTimeOptions.SKIP_FROM_TO_MERGE
     model = DateTimeRecognizer(Culture.English, options).get_datetime_model()
     _speed_up_regex_calls()
+    _memoise_number_extraction()
     return model
 
 
