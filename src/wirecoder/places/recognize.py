@@ -20,6 +20,7 @@ as a misspelling of a Ukrainian, Russian or Belarusian town (`Gazetteer.fuzzy_lo
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -185,9 +186,29 @@ class _Scan:
     hits: list[PatternHit]
     weak: list[Toponym] = field(default_factory=list)  # found, without evidence, not vetoed
 
+    # Per token: where it starts and ends in the text, whether it is capitalised, its lower
+    # case. Read once: a spaCy token is built anew on every `doc[i]`.
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return [t.idx for t in self.parsed.doc]
+
+    @functools.cached_property
+    def ends(self) -> list[int]:
+        return [t.idx + len(t) for t in self.parsed.doc]
+
+    @functools.cached_property
+    def caps(self) -> list[bool]:
+        return [is_cap(t) for t in self.parsed.doc]
+
+    @functools.cached_property
+    def lowers(self) -> list[str]:
+        return [t.lower_ for t in self.parsed.doc]
+
+    def name(self, i: int, j: int) -> str:
+        return self.parsed.text[self.starts[i] : self.ends[j - 1]]
+
     def lookup(self, i: int, j: int) -> tuple[str, list[Candidate]]:
-        doc = self.parsed.doc
-        name = self.parsed.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])]
+        name = self.name(i, j)
         return name, self.gazetteer.lookup(name, limit=100)
 
     def pattern_at(self, start: int, end: int) -> PatternHit | None:
@@ -326,17 +347,17 @@ def _gazetteer_runs(scan: _Scan, sent_start: int, sent_end: int) -> list[Toponym
     doc = scan.parsed.doc
     out: list[Toponym] = []
     i = sent_start
+    caps, lowers = scan.caps, scan.lowers
     while i < sent_end:
-        token = doc[i]
-        if not is_cap(token) or token.is_punct:
+        if not caps[i] or doc[i].is_punct:
             i += 1
             continue
         found = None
         limit = min(sent_end, i + MAX_TOKENS)
         for j in range(limit, i, -1):
-            if not is_cap(doc[j - 1]):
+            if not caps[j - 1]:
                 continue
-            if any(not (is_cap(t) or t.lower_ in CONNECTORS) for t in doc[i:j]):
+            if any(not (caps[k] or lowers[k] in CONNECTORS) for k in range(i, j)):
                 continue
             name, cands = scan.lookup(i, j)
             if cands and is_abbreviation(doc[i:j].text) and not all_caps_sentence(doc, i):
@@ -529,10 +550,11 @@ def _rescan(
 ) -> list[Toponym]:
     doc = scan.parsed.doc
     out: list[Toponym] = []
+    text, starts, ends = scan.parsed.text, scan.starts, scan.ends
     for i in range(s, e):
         for j in range(min(e, i + MAX_TOKENS), i, -1):
-            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-            name = scan.parsed.text[start:end]
+            start, end = starts[i], ends[j - 1]
+            name = text[start:end]
             if name not in accepted or any(a < end and start < b for a, b in taken):
                 continue
             ent = scan.ents[i]

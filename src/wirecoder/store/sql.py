@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import json
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,6 +73,14 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
+    # Write-ahead log: readers (`serve`) go on while an ingest writes, and a commit per document
+    # appends to the log instead of rewriting a journal; with it, synchronous=NORMAL keeps the
+    # file consistent after a crash (only the last commits may be lost on power failure).
+    try:
+        if cur.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() == "wal":
+            cur.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.OperationalError:
+        pass  # a read-only file or folder keeps its journal mode; reading still works
     cur.close()
 
 
