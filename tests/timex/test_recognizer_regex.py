@@ -1,4 +1,6 @@
-"""The fast path for recognizers-text's regex calls returns what `regex` itself returns."""
+"""The recognizer's fast paths (regex calls, kept readings) answer as recognizers-text itself."""
+
+from typing import Any
 
 import regex
 
@@ -65,13 +67,33 @@ def test_number_readings_are_kept_per_extractor_kind_and_handed_out_as_copies():
     first[0].start += 100  # a caller moving its offsets
     again = b.extract(text)  # same kind, same text: from the memo, unmoved
     assert again[0].start == original(a, text)[0].start
-    # the whole model answers as without the memo
-    ref = dt.datetime(2022, 11, 12)
-    window = "in the past 24 hours , two weeks ago on Nov. 11 , 2022"
-    with_memo = [(r.start, r.end, r.type_name, r.resolution) for r in model.parse(window, ref)]
-    BaseNumberExtractor.extract = original
+    # the whole model answers as without the memo, for windows with numbers, dates, times and
+    # durations, read against two reference dates
+    from recognizers_date_time.date_time.base_date import BaseDateExtractor
+    from recognizers_date_time.date_time.base_duration import BaseDurationExtractor
+    from recognizers_date_time.date_time.base_time import BaseTimeExtractor
+
+    classes = (BaseNumberExtractor, BaseDateExtractor, BaseTimeExtractor, BaseDurationExtractor)
+    windows = [
+        "in the past 24 hours , two weeks ago on Nov. 11 , 2022",
+        "shelled the city at 9am on Saturday , officials said",
+        "for more than three months until last Friday night",
+    ]
+
+    def readings() -> list[Any]:
+        return [
+            [(r.start, r.end, r.type_name, r.resolution) for r in model.parse(w, ref)]
+            for ref in (dt.datetime(2022, 11, 12), dt.datetime(2022, 2, 24))
+            for w in windows
+        ]
+
+    with_memo = readings()
+    memoised_all = [cls.__dict__["extract"] for cls in classes]
+    for cls in classes:
+        cls.extract = cls.__dict__["extract"]._wirecoder_original
     try:
-        without = [(r.start, r.end, r.type_name, r.resolution) for r in model.parse(window, ref)]
+        without = readings()
     finally:
-        BaseNumberExtractor.extract = memoised
-    assert with_memo == without and with_memo
+        for cls, memo in zip(classes, memoised_all, strict=True):
+            cls.extract = memo
+    assert with_memo == without and all(with_memo)

@@ -8,9 +8,11 @@ text is never scanned, and a failure costs one window, not the document.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,60 +99,79 @@ def _speed_up_regex_calls() -> None:
                     setattr(module, attr, fast)
 
 
-# Windows whose number readings are kept: the date, duration and period extractors read the
-# numbers of one window about forty times per call, through three extractor types.
-NUMBER_MEMO = 2048
+# Windows whose readings are kept per extractor kind (a few hundred windows an article batch).
+READING_MEMO = 4096
 
 
-def _memoise_number_extraction() -> None:
-    """Read the numbers of a text once per extractor kind, not once per caller.
+class _Memo:
+    """Readings of one window by one kind of recognizers-text extractor, kept and handed out as
+    copies (callers move offsets and fill in fields of what they get).
 
-    recognizers-text builds a dozen equal number extractors (one per date-time extractor) and
-    each re-reads the same window: number extraction was about 40% of the recognizer's time.
-    Two extractors of one class with the same patterns give the same results for the same text,
-    so the results are kept per (class, patterns, text), and every caller gets its own copies
-    (callers move their offsets). Written here: the library has no such option.
+    recognizers-text builds the same extractors many times over (a date extractor inside the
+    date-time, the period, the set and the merged extractors; a dozen number extractors) and
+    each re-reads the same window: a window's numbers were read about forty times, its dates
+    eleven, its times and durations ten, most of the recognizer's time. Two extractors of one
+    kind (class, configuration class, options, flags and, for numbers, patterns) give the same
+    readings of the same text and reference date. Written here: the library has no such option.
     """
-    import copy
-    from collections import OrderedDict
 
-    from recognizers_number.number.extractors import BaseNumberExtractor
+    def __init__(self) -> None:
+        self.kinds: dict[int, tuple[Any, ...]] = {}
+        self.alive: list[Any] = []  # the extractors whose ids key `kinds` (the model keeps them too)
+        self.readings: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
 
-    if getattr(BaseNumberExtractor.extract, "_wirecoder_memo", False):
-        return
-    read = BaseNumberExtractor.extract
-    kinds: dict[int, tuple[Any, ...]] = {}
-    alive: list[Any] = []  # the extractors whose ids key `kinds` (the model keeps them anyway)
-    memo: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
-
-    def kind_of(extractor: Any) -> tuple[Any, ...]:
-        kind = kinds.get(id(extractor))
+    def kind(self, extractor: Any) -> tuple[Any, ...]:
+        kind = self.kinds.get(id(extractor))
         if kind is None:
-            negative = extractor._negative_number_terms
-            filters = extractor.ambiguity_filters_dict or ()
-            kind = (
-                type(extractor),
-                tuple((getattr(r.re, "pattern", r.re), r.val) for r in extractor.regexes),
-                getattr(negative, "pattern", negative),
-                tuple((getattr(f.reKey, "pattern", f.reKey), getattr(f.reVal, "pattern", f.reVal)) for f in filters),
+            config = getattr(extractor, "config", None)
+            flags = tuple(
+                sorted((k, v) for k, v in vars(extractor).items() if isinstance(v, (bool, int, str)))
             )
-            kinds[id(extractor)] = kind
-            alive.append(extractor)
+            kind = (type(extractor), type(config), repr(getattr(config, "options", None)), flags)
+            if hasattr(extractor, "regexes"):  # a number extractor: its patterns
+                negative = extractor._negative_number_terms
+                filters = extractor.ambiguity_filters_dict or ()
+                kind += (
+                    tuple((getattr(r.re, "pattern", r.re), r.val) for r in extractor.regexes),
+                    getattr(negative, "pattern", negative),
+                    tuple((getattr(f.reKey, "pattern", f.reKey), getattr(f.reVal, "pattern", f.reVal)) for f in filters),
+                )
+            self.kinds[id(extractor)] = kind
+            self.alive.append(extractor)
         return kind
 
-    def extract(self: Any, source: str) -> list[Any]:
-        key = (kind_of(self), source)
-        found = memo.get(key)
-        if found is None:
-            found = read(self, source)
-            memo[key] = found
-            if len(memo) > NUMBER_MEMO:
-                memo.popitem(last=False)
-        return [copy.copy(er) for er in found]
+    def wrap(self, cls: Any, *, with_reference: bool) -> None:
+        read = cls.__dict__["extract"]
+        if getattr(read, "_wirecoder_original", None) is not None:
+            return
 
-    extract._wirecoder_memo = True  # type: ignore[attr-defined]
-    extract._wirecoder_original = read  # type: ignore[attr-defined]
-    BaseNumberExtractor.extract = extract
+        def extract(extractor: Any, source: str, *args: Any, **kwargs: Any) -> list[Any]:
+            reference = (args[0] if args else kwargs.get("reference")) if with_reference else None
+            if (with_reference and reference is None) or len(args) + len(kwargs) > int(with_reference):
+                return read(extractor, source, *args, **kwargs)  # the clock, or an unknown call
+            key = (self.kind(extractor), source, reference)
+            found = self.readings.get(key)
+            if found is None:
+                found = read(extractor, source, *args, **kwargs)
+                self.readings[key] = found
+                if len(self.readings) > READING_MEMO:
+                    self.readings.popitem(last=False)
+            return copy.deepcopy(found)
+
+        extract._wirecoder_original = read  # type: ignore[attr-defined]
+        cls.extract = extract
+
+
+def _memoise_readings() -> None:
+    from recognizers_date_time.date_time.base_date import BaseDateExtractor
+    from recognizers_date_time.date_time.base_duration import BaseDurationExtractor
+    from recognizers_date_time.date_time.base_time import BaseTimeExtractor
+    from recognizers_number.number.extractors import BaseNumberExtractor
+
+    memo = _Memo()
+    memo.wrap(BaseNumberExtractor, with_reference=False)
+    for cls in (BaseDateExtractor, BaseTimeExtractor, BaseDurationExtractor):
+        memo.wrap(cls, with_reference=True)
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,7 +184,7 @@ def load_recognizer() -> Any:
     options = DateTimeOptions.SKIP_FROM_TO_MERGE
     model = DateTimeRecognizer(Culture.English, options).get_datetime_model()
     _speed_up_regex_calls()
-    _memoise_number_extraction()
+    _memoise_readings()
     return model
 
 
