@@ -145,8 +145,13 @@ def read_claims(
     """
     if not claims:
         return []
-    docs: list[Doc | None] = [_content_from(doc, c) for c in claims] if doc is not None else [None] * len(claims)
-    missing = [i for i, d in enumerate(docs) if d is None]
+    # What somebody decided or planned is nobody's statement: its content is never read.
+    cues = [_cue_lemma(c.cue.text if c.cue is not None else "") for c in claims]
+    unsaid = [cue in _UNSAID_CUES for cue in cues]
+    docs: list[Doc | None] = [
+        None if skip or doc is None else _content_from(doc, c) for c, skip in zip(claims, unsaid, strict=True)
+    ]
+    missing = [i for i, d in enumerate(docs) if d is None and not unsaid[i]]
     if missing:
         model = _nlp(nlp)
         with model.select_pipes(disable=[p for p in ("ner",) if p in model.pipe_names]):
@@ -155,7 +160,7 @@ def read_claims(
                 docs[i] = d
     out: list[ClaimReading] = []
     for i, claim in enumerate(claims):
-        cue = _cue_lemma(claim.cue.text if claim.cue is not None else "")
+        cue = cues[i]
         speaker = claim.speaker
         words = (speaker.canonical, speaker.role or "", speaker.text) if speaker else ()
         parties = party_keys(" ".join(x for x in words if x))
