@@ -96,7 +96,11 @@ FACILITY_POPULATION = 1_000
 
 
 def is_cap(token: Token) -> bool:
-    text = token.text
+    return is_cap_text(token.text)
+
+
+def is_cap_text(text: str) -> bool:
+    """A capitalised word: an upper-case first character and a letter somewhere."""
     return text[:1].isupper() and any(ch.isalpha() for ch in text)
 
 

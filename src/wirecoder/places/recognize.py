@@ -34,6 +34,7 @@ from wirecoder.places._cues import (
     facility_after,
     is_abbreviation,
     is_cap,
+    is_cap_text,
     is_dateline,
     is_name_token,
     object_of_place_verb,
@@ -187,22 +188,36 @@ class _Scan:
     weak: list[Toponym] = field(default_factory=list)  # found, without evidence, not vetoed
 
     # Per token: where it starts and ends in the text, whether it is capitalised, its lower
-    # case. Read once: a spaCy token is built anew on every `doc[i]`.
+    # case. Read in one pass: a spaCy token is built anew on every `doc[i]`.
     @functools.cached_property
+    def _tokens(self) -> tuple[list[int], list[int], list[bool], list[str]]:
+        starts: list[int] = []
+        ends: list[int] = []
+        caps: list[bool] = []
+        lowers: list[str] = []
+        for t in self.parsed.doc:
+            text = t.text
+            starts.append(t.idx)
+            ends.append(t.idx + len(text))
+            caps.append(is_cap_text(text))
+            lowers.append(t.lower_)
+        return starts, ends, caps, lowers
+
+    @property
     def starts(self) -> list[int]:
-        return [t.idx for t in self.parsed.doc]
+        return self._tokens[0]
 
-    @functools.cached_property
+    @property
     def ends(self) -> list[int]:
-        return [t.idx + len(t) for t in self.parsed.doc]
+        return self._tokens[1]
 
-    @functools.cached_property
+    @property
     def caps(self) -> list[bool]:
-        return [is_cap(t) for t in self.parsed.doc]
+        return self._tokens[2]
 
-    @functools.cached_property
+    @property
     def lowers(self) -> list[str]:
-        return [t.lower_ for t in self.parsed.doc]
+        return self._tokens[3]
 
     def name(self, i: int, j: int) -> str:
         return self.parsed.text[self.starts[i] : self.ends[j - 1]]

@@ -156,7 +156,7 @@ class _Memo:
                 self.readings[key] = found
                 if len(self.readings) > READING_MEMO:
                     self.readings.popitem(last=False)
-            return copy.deepcopy(found)
+            return copy.deepcopy(found) if found else []  # most windows hold none
 
         extract._wirecoder_original = read  # type: ignore[attr-defined]
         cls.extract = extract
