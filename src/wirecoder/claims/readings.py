@@ -9,6 +9,7 @@ speaker under two names ("Oleksii Reznikov" and "Ukraine's defence minister").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -189,6 +190,7 @@ _IRREGULAR = {"told": "tell", "sought": "seek", "thought": "think", "saw": "see"
               "began": "begin", "felt": "feel", "said": "say"}  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the cue's words; cues repeat
 def _cue_lemma(cue: str) -> str:
     """The cue-table verb a cue's words inflect ("has repeatedly denied" -> deny), without
     parsing the cue (parsing costs as much per cue as per content)."""

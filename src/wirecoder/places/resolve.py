@@ -122,6 +122,7 @@ class _Context:
     # distances again: coherence per (name, point), the nearest anchor per (name, point, anchors).
     _coherence: dict[tuple[str, float, float], float] = field(default_factory=dict)
     _nearest: dict[tuple[str, float, float], float | None] = field(default_factory=dict)
+    _votes: dict[bool, list[tuple[tuple[str, float], ...]]] = field(default_factory=dict)
 
     def coherence(self, name: str, c: Candidate) -> float:
         """How many of the document's other names have an entry near `c` (each counts by
@@ -170,7 +171,9 @@ class _Context:
         """Country (or first-level region) code -> share of the document's other names."""
         key = (fold(name), admin)
         if key not in self._cache:
-            self._cache[key] = _focus(self.toponyms, key[0], admin)
+            if admin not in self._votes:
+                self._votes[admin] = [_name_votes(t, admin) for t in self.toponyms]
+            self._cache[key] = _focus(self.toponyms, key[0], admin, self._votes[admin])
         return self._cache[key]
 
 
@@ -384,25 +387,36 @@ def _vote(c: Candidate) -> float:
     return (c.population + 1000) ** 0.25
 
 
-def _focus(toponyms: list[Toponym], key: str, admin: bool = False) -> dict[str, float]:
+def _focus(
+    toponyms: list[Toponym],
+    key: str,
+    admin: bool = False,
+    votes: list[tuple[tuple[str, float], ...]] | None = None,
+) -> dict[str, float]:
     """The document's focus as seen from the name `key`: each other name votes for the countries
     (or first-level regions) of its candidates, split by `_vote`, so an unambiguous name votes
     fully and "Dublin" (Ireland, and a dozen US states) spreads its vote. A name does not vote for
-    itself: its own candidates would otherwise confirm themselves."""
+    itself: its own candidates would otherwise confirm themselves. `votes`: each toponym's
+    `_name_votes`, when the caller asks for many names' focus."""
     weights: dict[str, float] = defaultdict(float)
-    for t in toponyms:
+    for n, t in enumerate(toponyms):
         if fold(t.name) == key:
             continue
-        share: dict[str, float] = defaultdict(float)
-        for c in t.candidates:
-            k = c.admin1_code if admin else c.country_code
-            if k is not None:
-                share[k] = max(share[k], _vote(c))
-        total = sum(share.values())
-        for k, v in share.items():
-            weights[k] += v / total
+        for k, share in votes[n] if votes is not None else _name_votes(t, admin):
+            weights[k] += share
     total = sum(weights.values())
     return {k: v / total for k, v in weights.items()} if total else {}
+
+
+def _name_votes(t: Toponym, admin: bool) -> tuple[tuple[str, float], ...]:
+    """One name's focus vote: its share for each country (or first-level region)."""
+    share: dict[str, float] = defaultdict(float)
+    for c in t.candidates:
+        k = c.admin1_code if admin else c.country_code
+        if k is not None:
+            share[k] = max(share[k], _vote(c))
+    total = sum(share.values())
+    return tuple((k, v / total) for k, v in share.items())
 
 
 def _precision(c: Candidate, part_of: bool) -> int:
@@ -471,9 +485,11 @@ def _loose_in_focus(toponyms: list[Toponym]) -> list[Toponym]:
     countries the rest of the document does not name (and without the name itself when only
     the spelling made it a place)."""
     out: list[Toponym] = []
+    votes: list[tuple[tuple[str, float], ...]] | None = None
     for t in toponyms:
         if t.candidates and all(c.name_kind == LOOSE for c in t.candidates):
-            focus = _focus(toponyms, fold(t.name))
+            votes = votes or [_name_votes(x, False) for x in toponyms]
+            focus = _focus(toponyms, fold(t.name), votes=votes)
             countries = {c.country_code for c in t.candidates if c.country_code}
             if focus and sum(focus.get(cc, 0.0) for cc in countries) < LOOSE_MIN_FOCUS:
                 if t.label not in ("GPE", "LOC") and t.hint is None:
