@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -18,12 +19,12 @@ import typer
 from rich.console import Console
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
     Progress,
     ProgressColumn,
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 from rich.text import Text
@@ -155,10 +156,15 @@ def _main(
 
 
 class _RateColumn(ProgressColumn):
-    """Articles per second over the last few seconds (rich's own estimate)."""
+    """Articles done, and per second since the start. (The bar and the time left follow the
+    bytes of input read: how many articles a JSONL, CSV or archive holds is unknown until it
+    has been read, its size is not.)"""
 
     def render(self, task: Any) -> Text:
-        return Text(f"{task.speed:.1f} articles/s" if task.speed else "", style="progress.data.speed")
+        done = task.fields.get("articles", 0)
+        rate = done / task.elapsed if task.elapsed else 0.0
+        shown = f"{done:,} articles" + (f", {rate:.1f}/s" if rate else "")
+        return Text(shown, style="progress.data.speed")
 
 
 @app.command()
@@ -184,6 +190,7 @@ def ingest(
     the others are still processed, and the exit status is 1.
     """
     from wirecoder.ingest import read_inputs
+    from wirecoder.ingest._meter import ReadMeter, input_bytes
     from wirecoder.links.ingest import save_linked
     from wirecoder.pipeline import PIPELINE_VERSION, Pipeline
     from wirecoder.store import SaveOutcome, open_store
@@ -196,16 +203,20 @@ def ingest(
         _fail(str(e))
     outcomes = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
     kinds: dict[str, int] = {}
+    meter = ReadMeter()
+
+    def done_one(progress: Progress, task: Any) -> None:
+        progress.update(task, articles=sum(outcomes.values()), completed=meter.done)
 
     def articles(progress: Progress, task: Any) -> Iterator[Any]:
-        for item in read_inputs(paths, published=when, max_bytes=max_bytes or settings.max_bytes):
+        for item in read_inputs(paths, published=when, max_bytes=max_bytes or settings.max_bytes, meter=meter):
             if isinstance(item, InputError):
                 progress.console.print(f"wirecoder: error: {item}", markup=False, highlight=False)
                 outcomes["failed"] += 1
-                progress.advance(task)
+                done_one(progress, task)
             elif store.is_current(item, PIPELINE_VERSION):
                 outcomes["unchanged"] += 1
-                progress.advance(task)
+                done_one(progress, task)
             else:
                 yield item
 
@@ -213,13 +224,19 @@ def ingest(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
         _RateColumn(),
         TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingesting", total=None)
+        task = progress.add_task("ingesting", total=None, articles=0)
+        # The inputs' total size, listed beside the ingest (a folder of a million files takes a
+        # while); until it is known, and for stdin, there is no time left to show.
+        threading.Thread(
+            target=lambda: progress.update(task, total=input_bytes(paths)), name="input-size", daemon=True
+        ).start()
         if workers is not None and scheduler is not None:
             _fail("give --workers (a local cluster) or --scheduler (an existing one), not both", code=2)
         runner = None
@@ -235,16 +252,17 @@ def ingest(
             _fail(f"cannot reach the Dask scheduler {scheduler}: {e}")
         try:
             for result in results:
-                progress.advance(task)
                 if result.failures:
                     for f in result.failures:
                         progress.console.print(
                             f"wirecoder: error: {result.article.path}: {f.error}", markup=False
                         )
                     outcomes["failed"] += 1
+                    done_one(progress, task)
                     continue
                 outcome = save_linked(store, result)
                 outcomes[outcome.value] += 1
+                done_one(progress, task)
                 if outcome is not SaveOutcome.UNCHANGED:
                     for kind, n in result.counts().items():
                         kinds[kind] = kinds.get(kind, 0) + n

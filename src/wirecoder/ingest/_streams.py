@@ -35,10 +35,11 @@ def split_suffix(name: str) -> tuple[str, str | None]:
     return path.suffix, None
 
 
-def open_stream(path: str, compression: str | None) -> IO[bytes]:
+def open_stream(raw: IO[bytes], compression: str | None) -> IO[bytes]:
+    """The bytes of an open file, uncompressed; `raw.tell()` stays the position on disk."""
     if compression == "gz":
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return open(path, "rb")
+        return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
+    return raw
 
 
 def lines(stream: IO[bytes], *, name: str, max_bytes: int) -> Iterator[tuple[int, bytes] | InputError]:
@@ -83,13 +84,15 @@ def _rows(reader: csv.DictReader[str], name: str) -> Iterator[tuple[str, dict[st
 Member = tuple[str, Callable[[], bytes]] | InputError
 
 
-def archive_members(path: str, *, name: str, max_bytes: int) -> Iterator[Member]:
+def archive_members(path: str, *, name: str, max_bytes: int, raw: IO[bytes] | None = None) -> Iterator[Member]:
     """(member name, reader of its bytes) of each regular file in a .zip or .tar archive, in
-    archive order; a member over `max_bytes` is an error and is never read."""
+    archive order; a member over `max_bytes` is an error and is never read. `raw`: the archive
+    file already open."""
     suffix, compression = split_suffix(path)
+    source: str | IO[bytes] = raw if raw is not None else path
     try:
         if suffix == ".zip":
-            with zipfile.ZipFile(path) as archive:
+            with zipfile.ZipFile(source) as archive:
                 for info in archive.infolist():
                     if info.is_dir():
                         continue
@@ -99,7 +102,7 @@ def archive_members(path: str, *, name: str, max_bytes: int) -> Iterator[Member]
                         continue
                     yield info.filename, (lambda i=info: archive.read(i))  # type: ignore[misc]
         else:
-            with tarfile.open(path, "r:gz" if compression == "gz" else "r:*") as tar:
+            with _open_tar(path, compression, raw) as tar:
                 for member in tar:
                     if not member.isreg():
                         continue
@@ -112,3 +115,9 @@ def archive_members(path: str, *, name: str, max_bytes: int) -> Iterator[Member]
                         yield member.name, handle.read
     except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as e:
         yield MalformedInputError(name, f"unreadable archive ({e.__class__.__name__}: {e})")
+
+
+def _open_tar(path: str, compression: str | None, raw: IO[bytes] | None) -> tarfile.TarFile:
+    if compression == "gz":
+        return tarfile.open(path, "r:gz", fileobj=raw)
+    return tarfile.open(path, "r:*", fileobj=raw)

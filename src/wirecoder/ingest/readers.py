@@ -26,6 +26,7 @@ import trafilatura
 from wirecoder.errors import BinaryInputError, EmptyInputError, InputError, MalformedInputError, TooLargeError
 from wirecoder.ingest._decode import decode_bytes
 from wirecoder.ingest._headers import date_from_filename, parse_date, read_header
+from wirecoder.ingest._meter import ReadMeter
 from wirecoder.ingest._streams import (
     ARCHIVE_SUFFIXES,
     archive_members,
@@ -219,12 +220,20 @@ def _read_csv(stream: IO[bytes], *, path: str, published: dt.date | None, max_by
 
 
 def _read_record_stream(
-    path: Path, *, name: str, fmt: str, compression: str | None, published: dt.date | None, max_bytes: int
+    path: Path,
+    *,
+    name: str,
+    fmt: str,
+    compression: str | None,
+    published: dt.date | None,
+    max_bytes: int,
+    meter: ReadMeter,
 ) -> Iterator[InputResult]:
     """A JSONL or CSV file (maybe gzip-compressed) a record at a time: memory stays bounded and
     `max_bytes` limits each record, not the file."""
     try:
-        with open_stream(str(path), compression) as stream:
+        with open(path, "rb") as handle, open_stream(handle, compression) as stream:
+            meter.begin(path, handle)
             if fmt in CSV_SUFFIXES:
                 yield from _read_csv(stream, path=name, published=published, max_bytes=max_bytes)
                 return
@@ -244,9 +253,22 @@ def _read_record_stream(
         yield InputError(name, f"cannot read: {e}")
 
 
-def _read_archive(path: Path, *, name: str, published: dt.date | None, max_bytes: int) -> Iterator[InputResult]:
+def _read_archive(
+    path: Path, *, name: str, published: dt.date | None, max_bytes: int, meter: ReadMeter
+) -> Iterator[InputResult]:
     """Each known file in a .zip or .tar archive, read as a file named `archive:member`."""
-    for member in archive_members(str(path), name=name, max_bytes=max_bytes):
+    try:
+        with open(path, "rb") as handle:
+            meter.begin(path, handle)
+            yield from _archive_members(path, handle, name=name, published=published, max_bytes=max_bytes)
+    except OSError as e:
+        yield InputError(name, f"cannot read: {e.strerror or e}")
+
+
+def _archive_members(
+    path: Path, raw: IO[bytes], *, name: str, published: dt.date | None, max_bytes: int
+) -> Iterator[InputResult]:
+    for member in archive_members(str(path), name=name, max_bytes=max_bytes, raw=raw):
         if isinstance(member, InputError):
             yield member
             continue
@@ -360,16 +382,29 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
 
 
 def read_inputs(
-    paths: Iterable[str], *, published: dt.date | None = None, max_bytes: int = 10_000_000
+    paths: Iterable[str],
+    *,
+    published: dt.date | None = None,
+    max_bytes: int = 10_000_000,
+    meter: ReadMeter | None = None,
 ) -> Iterator[InputResult]:
     """Every article in `paths` (files, directories read recursively, `-` for stdin), or an
-    InputError naming the input and its problem.
+    InputError naming the input and its problem. `meter` counts the bytes read (for time left).
 
     Example:
         >>> for item in read_inputs(["examples/"]):
         ...     print(item.doc_id if isinstance(item, Article) else item)
     """
+    meter = meter or ReadMeter()
+    yield from _read_inputs(paths, published=published, max_bytes=max_bytes, meter=meter)
+    meter.end()
+
+
+def _read_inputs(
+    paths: Iterable[str], *, published: dt.date | None, max_bytes: int, meter: ReadMeter
+) -> Iterator[InputResult]:
     for raw_name, path in _expand(paths):
+        meter.end()
         if path is None:
             data = sys.stdin.buffer.read(max_bytes + 1)
             yield from _read_bytes(
@@ -399,13 +434,20 @@ def read_inputs(
             continue
         fmt, compression = split_suffix(path.name)
         if fmt in ARCHIVE_SUFFIXES:
-            yield from _read_archive(path, name=name, published=published, max_bytes=max_bytes)
+            yield from _read_archive(path, name=name, published=published, max_bytes=max_bytes, meter=meter)
             continue
         if fmt in JSONL_SUFFIXES | CSV_SUFFIXES:
             yield from _read_record_stream(
-                path, name=name, fmt=fmt, compression=compression, published=published, max_bytes=max_bytes
+                path,
+                name=name,
+                fmt=fmt,
+                compression=compression,
+                published=published,
+                max_bytes=max_bytes,
+                meter=meter,
             )
             continue
+        meter.begin(path)
         try:
             size = path.stat().st_size
             if size > max_bytes:  # refuse before reading a huge file into memory
