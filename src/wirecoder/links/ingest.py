@@ -79,5 +79,7 @@ def save_linked(store: Store, result: ArticleResult) -> SaveOutcome:
         return SaveOutcome.UNCHANGED
     rows = result.contract_rows()[1:]
     events = [r for r in rows if r["kind"] == "event"]
-    clusters = assign_clusters(store, art.doc_id, events)
-    return store.save_article_result(result, clusters=clusters, disputed=disputed_events(rows))
+    disputed = disputed_events(rows)
+    with store.linking_lock():  # another writer's report of the same event is stored, or waits
+        clusters = assign_clusters(store, art.doc_id, events)
+        return store.save_article_result(result, clusters=clusters, disputed=disputed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import AbstractContextManager
 from enum import Enum
 from typing import Any, NamedTuple, Protocol
 
@@ -148,6 +149,8 @@ class Store(Protocol):
     url: str
 
     def is_current(self, article: Article, pipeline_version: str) -> bool: ...
+
+    def linking_lock(self) -> AbstractContextManager[None]: ...
 
     def save_article_result(
         self, result: ArticleResult, *, clusters: dict[str, str] | None = None, disputed: frozenset[str] = frozenset()

@@ -51,6 +51,7 @@ from wirecoder.store.schema import claims, documents, events, items, places
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_LOCK = 0x77697265  # "wire": the advisory lock key schema changes take on PostgreSQL
+_LINKING_LOCK = 0x6C696E6B  # "link": the advisory lock key linking and saving take
 
 
 @contextlib.contextmanager
@@ -123,6 +124,7 @@ class SqlStore:
     def __init__(self, url: str) -> None:
         self.url = url
         self._lock = threading.Lock()
+        self._link_lock = threading.RLock()
         try:
             self.engine: Engine = create_engine(url, future=True)
             if self.engine.dialect.name == "sqlite":
@@ -167,6 +169,25 @@ class SqlStore:
             ).first() is not None
 
     # -- writes ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def linking_lock(self) -> Iterator[None]:
+        """Held while an article is linked to the stored events and saved, so that two writers
+        (processes, Dask workers, threads) of reports of one event never both miss the other
+        and start two clusters: a session advisory lock on PostgreSQL, a flock of the database
+        file on SQLite. Extraction, the costly part, runs outside it."""
+        with self._link_lock:
+            if self.engine.dialect.name == "postgresql":
+                with self.engine.connect() as conn:
+                    conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _LINKING_LOCK})
+                    try:
+                        yield
+                    finally:
+                        conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _LINKING_LOCK})
+                        conn.commit()
+            else:
+                with _file_lock(self.engine.url.database if self.engine.dialect.name == "sqlite" else None):
+                    yield
 
     def is_current(self, article: Article, pipeline_version: str) -> bool:
         """True when saving this article's result would change nothing (so it need not be run)."""
