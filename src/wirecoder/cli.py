@@ -183,8 +183,9 @@ def ingest(
     """Extract everything from articles and store it (one transaction per article).
 
     With --workers or --scheduler the extraction runs on a Dask cluster (models loaded once per
-    worker) and this process writes the results; articles already stored at the current pipeline
-    version are skipped before they are sent, so a re-run resumes where a crash stopped.
+    worker); the workers write to a PostgreSQL store themselves, this process writes a SQLite
+    one. Articles already stored at the current pipeline version are skipped before they are
+    sent, so a re-run resumes where a crash stopped.
 
     Re-ingesting an article already stored changes nothing. A bad input gets one line on stderr;
     the others are still processed, and the exit status is 1.
@@ -193,6 +194,7 @@ def ingest(
     from wirecoder.ingest._meter import ReadMeter, input_bytes
     from wirecoder.links.ingest import save_linked
     from wirecoder.pipeline import PIPELINE_VERSION, Pipeline
+    from wirecoder.records import ArticleResult
     from wirecoder.store import SaveOutcome, open_store
 
     settings = _settings(db)
@@ -244,7 +246,12 @@ def ingest(
             if workers is not None or scheduler is not None:
                 from wirecoder.distributed import DaskRunner
 
-                runner = DaskRunner(workers=workers, scheduler=scheduler, batch_size=settings.batch_size)
+                # PostgreSQL takes many writers: the workers store their own results. A SQLite
+                # file is written by this process alone.
+                store_url = settings.db if store.backend == "postgresql" else None
+                runner = DaskRunner(
+                    workers=workers, scheduler=scheduler, batch_size=settings.batch_size, store_url=store_url
+                )
                 results = runner.process(articles(progress, task))
             else:
                 results = Pipeline(batch_size=settings.batch_size).process(articles(progress, task))
@@ -252,6 +259,14 @@ def ingest(
             _fail(f"cannot reach the Dask scheduler {scheduler}: {e}")
         try:
             for result in results:
+                if not isinstance(result, ArticleResult):  # stored by a Dask worker
+                    for error in result.failures:
+                        progress.console.print(f"wirecoder: error: {result.path}: {error}", markup=False)
+                    outcomes[result.outcome or "failed"] += 1
+                    for kind, n in result.counts.items():
+                        kinds[kind] = kinds.get(kind, 0) + n
+                    done_one(progress, task)
+                    continue
                 if result.failures:
                     for f in result.failures:
                         progress.console.print(

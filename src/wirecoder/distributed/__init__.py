@@ -3,15 +3,19 @@ existing one (`--scheduler tcp://HOST:8786`). The only module that imports dask.
 
 Each worker loads the pipeline once (a worker plugin: spaCy, the gazetteer and the recognizers
 stay in memory between tasks). Articles go out in small batches, a bounded number in flight, so
-memory stays flat however long the input; results come back as they finish, for the caller to
-write (one writer: the store's per-article transactions). A task whose worker dies is run again
-on another worker (Dask reschedules the work of a lost worker; `RETRIES` covers exceptions).
+memory stays flat however long the input. Results come back as they finish, for the caller to
+write (SQLite: one writer), or, given a PostgreSQL store URL, each worker writes its own results
+(per-article transactions; linking under the store's linking lock) and sends back only what
+the caller tallies (`Written`). A task whose worker dies is run again on another worker (Dask
+reschedules the work of a lost worker; `RETRIES` covers exceptions); writes are idempotent, so
+an article stored before its worker died is found unchanged.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, cast
 
@@ -26,26 +30,62 @@ IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker: keeps workers busy, memory 
 RETRIES = 2
 
 
+@dataclass(frozen=True)
+class Written:
+    """An article a worker ran and stored itself: what the caller tallies and reports."""
+
+    path: str
+    outcome: str | None  # a SaveOutcome value; None when a stage failed and nothing was stored
+    counts: dict[str, int] = field(default_factory=dict)  # items stored, by kind (none if unchanged)
+    failures: tuple[str, ...] = ()
+
+
 class PipelinePlugin(WorkerPlugin):
-    """Loads the wirecoder pipeline once on each worker, as the worker starts."""
+    """Loads the wirecoder pipeline once on each worker, as the worker starts, and opens the
+    store when the worker writes its results itself."""
 
     name = PLUGIN_NAME
 
-    def __init__(self, batch_size: int = 16) -> None:
+    def __init__(self, batch_size: int = 16, store_url: str | None = None) -> None:
         self.batch_size = batch_size
+        self.store_url = store_url
         self.pipeline: Any = None
+        self.store: Any = None
 
     def setup(self, worker: Any) -> None:
         from wirecoder.pipeline import Pipeline
 
         self.pipeline = Pipeline(batch_size=self.batch_size)
         _ = self.pipeline.resources.nlp, self.pipeline.resources.gazetteer  # load now, not in a task
+        if self.store_url is not None:
+            from wirecoder.store import open_store
+
+            self.store = open_store(self.store_url)
+
+    def teardown(self, worker: Any) -> None:
+        if self.store is not None:
+            self.store.close()
 
 
-def _run_batch(articles: list[Article]) -> list[ArticleResult]:
-    """Run on a worker: the pipeline over a batch of articles."""
+def _run_batch(articles: list[Article]) -> list[ArticleResult] | list[Written]:
+    """Run on a worker: the pipeline over a batch of articles; stored here when the worker
+    has the store open."""
     plugin = cast(PipelinePlugin, get_worker().plugins[PLUGIN_NAME])
-    return list(plugin.pipeline.process(articles))
+    results = list(plugin.pipeline.process(articles))
+    if plugin.store is None:
+        return results
+    from wirecoder.links.ingest import save_linked
+    from wirecoder.store import SaveOutcome
+
+    written: list[Written] = []
+    for r in results:
+        if r.failures:
+            written.append(Written(r.article.path, None, failures=tuple(f.error for f in r.failures)))
+            continue
+        outcome = save_linked(plugin.store, r)
+        counts = r.counts() if outcome is not SaveOutcome.UNCHANGED else {}
+        written.append(Written(r.article.path, outcome.value, counts))
+    return written
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -66,9 +106,18 @@ class DaskRunner:
         workers: start a local cluster of this many single-threaded worker processes.
         scheduler: or connect to this scheduler address (tcp://HOST:8786).
         batch_size: nlp.pipe batch size on the workers.
+        store_url: a store the workers write to themselves (PostgreSQL; every worker must
+            reach it): `process` then yields `Written` tallies, not results.
     """
 
-    def __init__(self, *, workers: int | None = None, scheduler: str | None = None, batch_size: int = 16) -> None:
+    def __init__(
+        self,
+        *,
+        workers: int | None = None,
+        scheduler: str | None = None,
+        batch_size: int = 16,
+        store_url: str | None = None,
+    ) -> None:
         if (workers is None) == (scheduler is None):
             raise ValueError("give workers (a local cluster) or scheduler (an existing one), not both")
         self._cluster: LocalCluster | None = None
@@ -84,15 +133,15 @@ class DaskRunner:
             self.client = Client(self._cluster)
         else:
             self.client = Client(scheduler, timeout="30s")
-        self.client.register_plugin(PipelinePlugin(batch_size))
+        self.client.register_plugin(PipelinePlugin(batch_size, store_url))
 
     @property
     def n_workers(self) -> int:
         return max(1, len(self.client.scheduler_info(n_workers=-1)["workers"]))
 
-    def process(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Results of the articles, as they finish (not in input order); at most
-        IN_FLIGHT_PER_WORKER batches per worker are out at a time."""
+    def process(self, articles: Iterable[Article]) -> Iterator[ArticleResult | Written]:
+        """Results of the articles (or, with a `store_url`, what the workers stored), as they
+        finish (not in input order); at most IN_FLIGHT_PER_WORKER batches per worker are out."""
         batches = _batches(articles, BATCH)
         limit = IN_FLIGHT_PER_WORKER * self.n_workers
         pending = as_completed()
@@ -118,4 +167,4 @@ class DaskRunner:
         self.close()
 
 
-__all__ = ["DaskRunner", "PipelinePlugin"]
+__all__ = ["DaskRunner", "PipelinePlugin", "Written"]

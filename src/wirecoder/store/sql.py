@@ -153,6 +153,11 @@ class SqlStore:
                 command.upgrade(cfg, "head")
 
     @property
+    def backend(self) -> str:
+        """The database: "sqlite" or "postgresql"."""
+        return str(self.engine.dialect.name)
+
+    @property
     def display_url(self) -> str:
         """The URL with its password masked, for messages."""
         return self.engine.url.render_as_string(hide_password=True)
