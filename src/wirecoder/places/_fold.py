@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -48,7 +49,6 @@ def is_latin(key: str) -> bool:
 # spelling to another. Order matters: "kh" before the "h"/"g" merge, "y" -> "i" before doubled
 # letters collapse, which comes before the "-ia" ending.
 _TRANSLIT_PAIRS = (("kh", "h"), ("g", "h"), ("tz", "ts"), ("y", "i"), ("j", "i"))
-_DOUBLED = re.compile(r"(.)\1+")
 _IA_END = re.compile(r"(?<=\w)ia\b")
 
 
@@ -61,4 +61,6 @@ def translit_key(key: str) -> str:
     """
     for a, b in _TRANSLIT_PAIRS:
         key = key.replace(a, b)
-    return _IA_END.sub("a", _DOUBLED.sub(r"\1", key))
+    # doubled letters collapse ("Vinnytsya" = "Vinitsia"): runs of one character, as `(.)\1+`
+    # replaced by `\1` would, without a regex template expanded per match
+    return _IA_END.sub("a", "".join(ch for ch, _ in itertools.groupby(key)))
