@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # Bumped whenever a stage changes what it extracts: the store re-processes an article whose
 # stored result came from another pipeline version.
-PIPELINE_VERSION = f"{__version__}+p5"  # bump when any stage's output changes
+PIPELINE_VERSION = f"{__version__}+p6"  # bump when any stage's output changes
 
 # ArticleResult fields a stage may produce.
 RESULT_FIELDS = ("times", "places", "claims", "quantities", "events", "contradictions")

@@ -44,3 +44,21 @@ def test_fuzzy_lookup(gazetteer: Gazetteer, typo: str, name: str) -> None:
 @pytest.mark.parametrize("word", ["Zzyxovka", "Smithville", "Kyi", "Mariupolville", "House", "Strip"])
 def test_fuzzy_lookup_rejects_distant_names(gazetteer: Gazetteer, word: str) -> None:
     assert gazetteer.fuzzy_lookup(word) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        # GeoNames lists "Sloviansk" among Nikopol's names too, a town of the same size: the
+        # spelling of the city's own name decides, with no other place in the text to help.
+        ("Russian artillery shelled Sloviansk on March 5, the governor said.", "Slovyansk", "Donetska oblast"),
+        ("One of them, in the southern city of Mykolaiv, held 250,000 tons of grain.", "Mykolayiv", "Mykolaivska oblast"),
+    ],
+)
+def test_a_spelling_of_the_own_name_beats_an_alternate_name(
+    parse: object, gazetteer: Gazetteer, text: str, name: str, region: str
+) -> None:
+    from wirecoder.places import find_places
+
+    (place,) = [p for p in find_places(parse(text, "2023-03-06"), gazetteer) if p.name]  # type: ignore[operator]
+    assert (place.name, place.admin1) == (name, region)

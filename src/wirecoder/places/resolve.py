@@ -25,13 +25,14 @@ document's other names do not point to other countries.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from wirecoder.parse import ParsedArticle
-from wirecoder.places._fold import fold
+from wirecoder.places._fold import fold, translit_key
 from wirecoder.places._geo import bearing_of, haversine_km, offset
 from wirecoder.places._screen import NATURAL as _NATURAL
 from wirecoder.places._screen import Geography, country_share, far_namesake, is_bloc, is_compass, yardstick
@@ -80,8 +81,18 @@ def _prior(c: Candidate) -> float:
         # that name is named ("the White House" over White House, Tennessee, and over
         # Casablanca, whose name means it): only a stated state or country overrides it.
         score += 6.0
-    score -= (0.0, 0.7, 2.5, 1.0)[c.name_kind]  # own, alternate, short form, another spelling
+    score -= (0.0, ALTERNATE_NAME_PENALTY, 2.5, 1.0)[c.name_kind]  # own, alternate, short form, another spelling
     return score
+
+
+ALTERNATE_NAME_PENALTY = 0.7
+
+
+@functools.lru_cache(maxsize=65536)
+def _own_name_spelt(written: str, own: str) -> bool:
+    """Whether `written` is `own` in another East Slavic transliteration (`translit_key`)."""
+    a, b = fold(written), fold(own)
+    return a != b and translit_key(a) == translit_key(b)
 
 
 def _hint_score(t: Toponym, c: Candidate) -> float:
@@ -234,6 +245,11 @@ def _far_better_known(t: Toponym, c: Candidate) -> bool:
 
 def _score(t: Toponym, c: Candidate, ctx: _Context | None, i: int) -> float:
     score = _prior(c) + _hint_score(t, c)
+    if c.name_kind == 1 and _own_name_spelt(t.name, c.name):
+        # The name as written is the entry's own name in another English spelling ("Sloviansk"
+        # for Slovyansk): not just one of its alternate names. GeoNames also lists "Sloviansk"
+        # among Nikopol's names, a town of the same size; the spelling decides, not the census.
+        score += ALTERNATE_NAME_PENALTY
     if c.name_kind == 1 and c.is_populated_place and _far_better_known(t, c):
         # "New York" is an alternate name of Niu-York, a Donetsk-oblast village; among Donbas
         # names it must not win over the state and city by focus and nearness alone. Only a
