@@ -54,13 +54,16 @@ def input_bytes(paths: Iterable[str]) -> int | None:
     from wirecoder.ingest.readers import _expand
 
     total = 0
-    for _raw, path in _expand(paths):
-        if path is None:
-            return None
-        try:
-            st = os.stat(path)
-        except OSError:
-            continue
-        if stat.S_ISREG(st.st_mode):
-            total += st.st_size
+    try:
+        for _raw, path in _expand(paths):
+            if path is None:
+                return None
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                total += st.st_size
+    except (OSError, ValueError):  # a folder that cannot be listed: read_inputs names it
+        return None
     return total
