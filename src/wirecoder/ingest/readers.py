@@ -25,6 +25,9 @@ import trafilatura
 
 from wirecoder.errors import BinaryInputError, EmptyInputError, InputError, MalformedInputError, TooLargeError
 from wirecoder.ingest._decode import decode_bytes
+from wirecoder.ingest._fetch import TIMEOUT_S as FETCH_TIMEOUT_S
+from wirecoder.ingest._fetch import client as fetch_client
+from wirecoder.ingest._fetch import is_url, read_url
 from wirecoder.ingest._headers import date_from_filename, parse_date, read_header
 from wirecoder.ingest._meter import ReadMeter
 from wirecoder.ingest._streams import (
@@ -387,20 +390,42 @@ def read_inputs(
     published: dt.date | None = None,
     max_bytes: int = 10_000_000,
     meter: ReadMeter | None = None,
+    fetch_timeout: float = FETCH_TIMEOUT_S,
 ) -> Iterator[InputResult]:
     """Every article in `paths` (files, directories read recursively, `-` for stdin), or an
-    InputError naming the input and its problem. `meter` counts the bytes read (for time left).
+    InputError naming the input and its problem. An `http://` or `https://` path is fetched
+    (`fetch_timeout` seconds at most). `meter` counts the bytes read (for time left).
 
     Example:
         >>> for item in read_inputs(["examples/"]):
         ...     print(item.doc_id if isinstance(item, Article) else item)
     """
     meter = meter or ReadMeter()
-    yield from _read_inputs(paths, published=published, max_bytes=max_bytes, meter=meter)
+    yield from _read_inputs(paths, published=published, max_bytes=max_bytes, meter=meter, timeout=fetch_timeout)
     meter.end()
 
 
 def _read_inputs(
+    paths: Iterable[str], *, published: dt.date | None, max_bytes: int, meter: ReadMeter, timeout: float
+) -> Iterator[InputResult]:
+    http = None
+    try:
+        for raw in paths:
+            if is_url(raw):
+                meter.end()
+                http = http or fetch_client(timeout=timeout)
+                try:
+                    yield read_url(raw, http, published=published, max_bytes=max_bytes)
+                except InputError as e:
+                    yield e
+                continue
+            yield from _read_files([raw], published=published, max_bytes=max_bytes, meter=meter)
+    finally:
+        if http is not None:
+            http.close()
+
+
+def _read_files(
     paths: Iterable[str], *, published: dt.date | None, max_bytes: int, meter: ReadMeter
 ) -> Iterator[InputResult]:
     for raw_name, path in _expand(paths):
