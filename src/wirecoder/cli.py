@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -300,6 +301,75 @@ def ingest(
     table.add_row(*(str(outcomes[k]) for k in outcomes), *(str(v) for v in kinds.values()))
     err.print(table)
     if outcomes["failed"]:
+        raise typer.Exit(1)
+
+
+def _seconds(value: str) -> float:
+    """"15m", "30s", "1h" or a number of seconds."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    text = value.strip().lower()
+    try:
+        number = float(text[:-1]) * units[text[-1]] if text and text[-1] in units else float(text)
+    except ValueError:
+        _fail(f"--interval {value!r}: give seconds or a number with s, m or h (15m)", code=2)
+    if number <= 0:
+        _fail(f"--interval {value!r}: must be more than 0", code=2)
+    return number
+
+
+@app.command()
+def watch(
+    feeds_file: Annotated[Path, typer.Argument(help="a text file of feed URLs, one a line (# comments)")],
+    interval: Annotated[str, typer.Option(help="time between polls: 15m, 30s, 1h")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="poll once and exit")] = False,
+    db: DbOpt = None,
+    per_host_delay: Annotated[float, typer.Option(min=0, help="seconds between two requests to one host")] = 1.0,
+    max_bytes: Annotated[int | None, typer.Option(help="refuse feeds and pages larger than this")] = None,
+) -> None:
+    """Follow RSS, Atom and JSON Feed feeds and GDELT 2.0 export and GKG files: fetch the new
+    articles they list and store them, politely (conditional GET, robots.txt, a pause between
+    requests to one host) and once (the store remembers every URL fetched; a restarted watcher
+    resumes). One line per failing feed or page, a summary line per poll. With --once the exit
+    status is 1 when anything failed."""
+    from wirecoder.ingest._fetch import client
+    from wirecoder.store import open_store
+    from wirecoder.watch import Watcher, read_feeds_file
+
+    settings = _settings(db)
+    every = _seconds(interval)
+    try:
+        feeds = read_feeds_file(feeds_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        _fail(f"{feeds_file}: cannot read the feeds file: {e}")
+    if not feeds:
+        _fail(f"{feeds_file}: no feed URLs in it", code=2)
+    try:
+        store = open_store(settings.db)
+    except WirecoderError as e:
+        _fail(str(e))
+
+    def report(line: str) -> None:
+        err.print(line, markup=False, highlight=False)
+
+    failed = False
+    with client(timeout=settings.fetch_timeout) as http:
+        watcher = Watcher(
+            store, http=http, report=report, per_host_delay=per_host_delay,
+            max_bytes=max_bytes or settings.max_bytes, batch_size=settings.batch_size,
+        )  # fmt: skip
+        try:
+            while True:
+                summary = watcher.poll(feeds)
+                report(summary.line(dt.datetime.now(dt.UTC)))
+                failed = failed or bool(summary.failed or summary.failed_feeds)
+                if once:
+                    break
+                time.sleep(every)
+        except KeyboardInterrupt:
+            report("wirecoder: watch stopped")
+        except WirecoderError as e:
+            _fail(str(e))
+    if once and failed:
         raise typer.Exit(1)
 
 

@@ -27,7 +27,7 @@ def test_processes_opening_a_new_store_at_once_create_the_schema_once(store_url:
     assert all(r.returncode == 0 for r in results), [r.stderr[-500:] for r in results]
     engine = create_engine(store_url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0004"]
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0005"]
     engine.dispose()
 
 

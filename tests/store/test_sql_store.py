@@ -101,7 +101,7 @@ def test_file_is_a_real_sqlite_database(tmp_path: Path) -> None:
     con = sqlite3.connect(tmp_path / "x.db")
     tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
     assert {"documents", "items", "events", "alembic_version"} <= tables
-    assert con.execute("select version_num from alembic_version").fetchone() == ("0004",)
+    assert con.execute("select version_num from alembic_version").fetchone() == ("0005",)
 
 
 def test_a_store_from_the_first_schema_is_upgraded_in_place(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_a_store_from_the_first_schema_is_upgraded_in_place(tmp_path: Path) -> N
     store = open_store(f"sqlite:///{path}")
     store.close()
     con = sqlite3.connect(path)
-    assert con.execute("select version_num from alembic_version").fetchone() == ("0004",)
+    assert con.execute("select version_num from alembic_version").fetchone() == ("0005",)
     assert con.execute("select cluster_id from events").fetchall() == [("k-d0-e0",)]
     con.close()
 

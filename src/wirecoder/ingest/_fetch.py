@@ -15,13 +15,23 @@ import datetime as dt
 import httpx
 
 from wirecoder import __version__
-from wirecoder.errors import InputError, MalformedInputError, TooLargeError
+from wirecoder.errors import InputError, TooLargeError
 from wirecoder.records import Article
 
 USER_AGENT = f"wirecoder/{__version__} (news event extraction; +https://pypi.org/project/wirecoder/)"
 TIMEOUT_S = 20.0
 MAX_REDIRECTS = 5
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class FetchError(InputError):
+    """A page that could not be fetched; `transient` when asking again later may work (a
+    timeout, a server error, a dropped connection), not for a 4xx, a redirect loop, a page
+    too big or not HTML."""
+
+    def __init__(self, url: str, problem: str, *, transient: bool) -> None:
+        super().__init__(url, problem)
+        self.transient = transient
 
 
 def is_url(name: str) -> bool:
@@ -57,10 +67,11 @@ def fetch(url: str, http: httpx.Client, *, max_bytes: int) -> Page:
     try:
         with http.stream("GET", url) as response:
             if response.status_code >= 400:
-                raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}".strip())
+                status = f"HTTP {response.status_code} {response.reason_phrase}".strip()
+                raise FetchError(url, status, transient=response.status_code >= 500 or response.status_code == 429)
             kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
             if kind and kind not in _HTML_TYPES:
-                raise MalformedInputError(url, f"not an HTML page (content-type {kind})")
+                raise FetchError(url, f"not an HTML page (content-type {kind})", transient=False)
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise TooLargeError(url, f"page is {int(declared):,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
@@ -71,13 +82,13 @@ def fetch(url: str, http: httpx.Client, *, max_bytes: int) -> Page:
                     raise TooLargeError(url, f"page is over the {max_bytes:,}-byte limit (--max-bytes)")
             return Page(str(response.url), bytes(body), response.charset_encoding)
     except httpx.TooManyRedirects:
-        raise InputError(url, f"redirect loop, or more than {MAX_REDIRECTS} redirects") from None
+        raise FetchError(url, f"redirect loop, or more than {MAX_REDIRECTS} redirects", transient=False) from None
     except httpx.TimeoutException:
-        raise InputError(url, f"timed out ({http.timeout.read or TIMEOUT_S:g} s)") from None
+        raise FetchError(url, f"timed out ({http.timeout.read or TIMEOUT_S:g} s)", transient=True) from None
     except httpx.InvalidURL as e:
-        raise InputError(url, f"not a valid URL ({e})") from None
+        raise FetchError(url, f"not a valid URL ({e})", transient=False) from None
     except httpx.HTTPError as e:
-        raise InputError(url, f"cannot fetch: {e.__class__.__name__}: {e}") from None
+        raise FetchError(url, f"cannot fetch: {e.__class__.__name__}: {e}", transient=True) from None
 
 
 def page_text(page: Page, *, max_bytes: int) -> str:

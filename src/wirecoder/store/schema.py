@@ -159,3 +159,26 @@ event_days = Table(
     Column("event_type", Text, primary_key=True),
     *(Column(day_count_column(k, s), Integer, nullable=False, default=0) for k in EVENT_KINDS for s in EVENT_STATUSES),
 )
+
+# `wirecoder watch`: feed validators and the article URLs already fetched (migration 0005).
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_poll", String(32)),
+    Column("last_status", Text),
+    Column("links", Integer),
+)
+
+fetched = Table(
+    "fetched",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("doc_id", String(32)),
+    Column("error", Text),
+    Column("attempts", Integer, nullable=False, default=1),
+    Column("fetched_at", String(32), nullable=False),
+)

@@ -30,6 +30,7 @@ from sqlalchemy import (
     literal_column,
     select,
     text,
+    update,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
@@ -47,7 +48,7 @@ from wirecoder.store.base import (
     StoredDocument,
     StoredEvent,
 )
-from wirecoder.store.schema import claims, documents, events, items, places
+from wirecoder.store.schema import claims, documents, events, feeds, fetched, items, places
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_LOCK = 0x77697265  # "wire": the advisory lock key schema changes take on PostgreSQL
@@ -193,6 +194,61 @@ class SqlStore:
             else:
                 with _file_lock(self.engine.url.database if self.engine.dialect.name == "sqlite" else None):
                     yield
+
+    # -- what `wirecoder watch` remembers --------------------------------------------------
+
+    def feed_validators(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) the feed at `url` last answered with."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(feeds.c.etag, feeds.c.last_modified).where(feeds.c.url == url)).first()
+        return (row.etag, row.last_modified) if row else (None, None)
+
+    def save_feed_poll(
+        self, url: str, *, etag: str | None, last_modified: str | None, status: str, links: int | None
+    ) -> None:
+        """A poll of the feed at `url`: its validators (kept when the answer had none), status, links."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._lock, self.engine.begin() as conn:
+            old = conn.execute(select(feeds).where(feeds.c.url == url)).first()
+            values = {
+                "etag": etag if etag is not None else (old.etag if old else None),
+                "last_modified": last_modified if last_modified is not None else (old.last_modified if old else None),
+                "last_poll": now, "last_status": status, "links": links,
+            }  # fmt: skip
+            if old is None:
+                conn.execute(insert(feeds).values(url=url, **values))
+            else:
+                conn.execute(update(feeds).where(feeds.c.url == url).values(**values))
+
+    def fetch_record(self, urls: list[str]) -> dict[str, tuple[str, int]]:
+        """Per URL already fetched: (status, attempts)."""
+        out: dict[str, tuple[str, int]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(urls), 500):
+                chunk = urls[i : i + 500]
+                for row in conn.execute(select(fetched.c.url, fetched.c.status, fetched.c.attempts).where(fetched.c.url.in_(chunk))):
+                    out[row.url] = (row.status, row.attempts)
+        return out
+
+    def retry_urls(self, max_attempts: int) -> list[str]:
+        """URLs whose fetch failed (a timeout, a server error) fewer than `max_attempts` times."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(fetched.c.url).where(fetched.c.status == "failed", fetched.c.attempts < max_attempts)
+            )
+            return [r.url for r in rows]
+
+    def record_fetch(self, url: str, *, status: str, doc_id: str | None = None, error: str | None = None) -> None:
+        """What fetching `url` gave: stored, unchanged (its text is stored already), gone (an
+        HTTP 4xx, never asked again) or failed (asked again at the next polls, a few times)."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._lock, self.engine.begin() as conn:
+            old = conn.execute(select(fetched.c.attempts).where(fetched.c.url == url)).first()
+            values = {"status": status, "doc_id": doc_id, "error": error, "fetched_at": now}
+            if old is None:
+                conn.execute(insert(fetched).values(url=url, attempts=1, **values))
+            else:
+                conn.execute(update(fetched).where(fetched.c.url == url).values(attempts=old.attempts + 1, **values))
 
     def is_current(self, article: Article, pipeline_version: str) -> bool:
         """True when saving this article's result would change nothing (so it need not be run)."""
