@@ -181,6 +181,7 @@ class Watcher:
         per_host_delay: float = 1.0,
         max_bytes: int = 10_000_000,
         batch_size: int = 16,
+        pipeline: Any = None,
     ) -> None:
         self.store = store
         self.http = http
@@ -189,7 +190,7 @@ class Watcher:
         self.batch_size = batch_size
         self.robots = Robots(http)
         self.pacer = HostPacer(per_host_delay)
-        self._pipeline: Any = None
+        self._pipeline: Any = pipeline  # loaded at the first page when None
 
     def poll(self, feed_urls: Iterable[str]) -> PollSummary:
         summary = PollSummary()
