@@ -160,7 +160,7 @@ def test_two_polls_store_each_article_once_and_name_every_failure(site: str, tmp
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(
         f"# three feeds of 50 items, a GDELT export file, a broken feed\n{site}/rss.xml\n{site}/atom.xml\n"
-        f"{site}/feed.json\n{site}/gdelt/20230501000000.export.CSV.zip\n{site}/broken.xml\n"
+        f"{site}/feed.json\n{site}/gdelt/20230501000000.export.CSV.zip\n{site}/broken.xml\n{site}/no-such-feed.xml\n"
     )
     db = tmp_path / "watch.db"
     first = _watch(feeds, db)
@@ -170,6 +170,7 @@ def test_two_polls_store_each_article_once_and_name_every_failure(site: str, tmp
     for path, problem in FAILING.items():
         assert any(f"{site}{path}" in e and problem in e for e in errors), (path, errors)
     assert any(f"{site}/broken.xml" in e for e in errors), errors
+    assert any(f"{site}/no-such-feed.xml" in e and "HTTP 404" in e for e in errors), errors
     assert any(f"{site}/private/secret.html" in line and "robots.txt" in line for line in first.stderr.splitlines())
     assert _Site.requests["/private/secret.html"] == 0
     con = sqlite3.connect(db)
@@ -209,3 +210,44 @@ def test_feed_formats_give_their_links() -> None:
         links_of(f"{base}/broken.xml", b"<rss><channel><title>cut off")
     with pytest.raises(FeedError):
         links_of(f"{base}/f.json", b'{"items": ', "application/json")
+
+
+def test_gkg_rows_give_their_web_documents() -> None:
+    rows = [
+        "\t".join(["20230501-1", "20230501000000", "1", "wire.test", "http://wire.test/a/1.html", "", ""]),
+        "\t".join(["20230501-2", "20230501000000", "2", "print", "ISSN 1234", "", ""]),  # not the web
+    ]
+    assert links_of("http://x/20230501000000.gkg.csv", "\n".join(rows).encode()) == ["http://wire.test/a/1.html"]
+
+
+def test_requests_to_one_host_are_paced() -> None:
+    from wirecoder.watch import HostPacer
+
+    pacer = HostPacer(0.2)
+    start = time.monotonic()
+    for url in ("http://a.test/1", "http://b.test/1", "http://a.test/2", "http://a.test/3"):
+        pacer.wait(url)
+    assert time.monotonic() - start >= 0.4  # two pauses on a.test, none for b.test
+
+
+def test_a_running_watcher_polls_at_its_interval_and_stops_on_interrupt(site: str, tmp_path: Path) -> None:
+    import signal
+
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{site}/atom.xml\n")
+    cmd = [sys.executable, "-m", "wirecoder.cli", "watch", str(feeds), "--interval", "1s", "--db",
+           str(tmp_path / "w.db"), "--per-host-delay", "0"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "WIRECODER_FETCH_TIMEOUT": "1"})  # fmt: skip
+    polls = []
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith("poll "):
+            polls.append(line)
+            if len(polls) == 2:
+                break
+    proc.send_signal(signal.SIGINT)
+    rest = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 0, rest
+    assert "watch stopped" in rest and "Traceback" not in rest
+    assert "(1 not modified, 0 failed), 0 new links" in polls[1], polls  # the second poll: a 304
