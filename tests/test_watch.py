@@ -118,6 +118,15 @@ class _Site(BaseHTTPRequestHandler):
                 return
             make, kind = feeds[path]
             self._send(200, make(), kind, ETag=etag)
+        elif path == "/gdeltv2/lastupdate.txt":
+            # GDELT's list of its newest files; the second poll sees a newer export file
+            stamp = "20230501000000" if type(self).requests[path] == 1 else "20230501001500"
+            body = (f"100 abc {base}/gdeltv2/{stamp}.export.CSV.zip\n"
+                    f"90 def {base}/gdeltv2/{stamp}.mentions.CSV.zip\n").encode()  # fmt: skip
+            self._send(200, body, "text/plain")
+        elif path.startswith("/gdeltv2/") and path.endswith(".export.CSV.zip"):
+            pages = ["/a/40.html", "/a/47.html"] if "001500" in path else ["/a/40.html"]
+            self._send(200, _gdelt(base, pages), "application/zip")
         elif path == "/broken.xml":
             self._send(200, b"<rss><channel><title>cut off", "application/rss+xml")
         elif path == "/robots.txt":
@@ -251,3 +260,18 @@ def test_a_running_watcher_polls_at_its_interval_and_stops_on_interrupt(site: st
     assert proc.returncode == 0, rest
     assert "watch stopped" in rest and "Traceback" not in rest
     assert "(1 not modified, 0 failed), 0 new links" in polls[1], polls  # the second poll: a 304
+
+
+def test_gdelt_update_list_is_followed_to_each_new_file_once(site: str, tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{site}/gdeltv2/lastupdate.txt\n")
+    db = tmp_path / "gdelt.db"
+    first, second = _watch(feeds, db), _watch(feeds, db)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert _Site.requests["/gdeltv2/20230501000000.export.CSV.zip"] == 1
+    assert _Site.requests["/gdeltv2/20230501001500.export.CSV.zip"] == 1
+    assert not any("mentions" in p for p in _Site.requests)  # only export and GKG files are read
+    con = sqlite3.connect(db)
+    urls = {u for (u,) in con.execute("SELECT url FROM documents")}
+    con.close()
+    assert urls == {f"{site}/a/40.html", f"{site}/a/47.html"}

@@ -1,5 +1,6 @@
-"""`wirecoder watch`: follow RSS 2.0, Atom and JSON Feed feeds and GDELT 2.0 export and GKG files,
-fetch the articles they point at, and ingest them, politely and without doing anything twice.
+"""`wirecoder watch`: follow RSS 2.0, Atom and JSON Feed feeds, GDELT 2.0 export and GKG files and
+GDELT's list of its newest files (lastupdate.txt, every 15 minutes), fetch the articles they
+point at, and ingest them, politely and without doing anything twice.
 
 A poll asks each feed with the validators it last answered with (ETag, Last-Modified: a 304
 costs nothing), takes the article links, leaves out those already fetched (the store keeps
@@ -36,6 +37,7 @@ ROBOTS_AGENT = "wirecoder"
 MAX_ATTEMPTS = 3  # a page that failed (timeout, server error) is asked again at this many polls
 GDELT_EXPORT = (".export.csv", ".export.csv.zip")
 GDELT_GKG = (".gkg.csv", ".gkg.csv.zip")
+GDELT_UPDATE_LISTS = ("lastupdate.txt", "lastupdate-translation.txt")
 
 
 class FeedError(Exception):
@@ -54,7 +56,13 @@ def links_of(url: str, body: bytes, content_type: str = "") -> list[str]:
         FeedError: the body is no feed this reads.
     """
     path = urlsplit(url).path.lower()
-    if path.endswith(GDELT_EXPORT + GDELT_GKG):
+    if is_update_list(url):
+        # "size md5 URL" lines naming the newest export, mentions and GKG files
+        listed = [line.split()[-1] for line in body.decode("utf-8", "replace").splitlines() if line.strip()]
+        found = [u for u in listed if urlsplit(u).path.lower().endswith(GDELT_EXPORT + GDELT_GKG)]
+        if not found:
+            raise FeedError("a GDELT update list naming no export or GKG file")
+    elif path.endswith(GDELT_EXPORT + GDELT_GKG):
         found = _gdelt_links(path, body)
     elif "json" in content_type or body.lstrip()[:1] == b"{":
         found = _json_feed_links(body)
@@ -67,6 +75,12 @@ def links_of(url: str, body: bytes, content_type: str = "") -> list[str]:
             problem = parsed.get("bozo_exception") if parsed.get("bozo") else "no items"
             raise FeedError(f"not a feed with items ({problem})")
     return list(dict.fromkeys(u.strip() for u in found if u and is_url(u.strip())))
+
+
+def is_update_list(url: str) -> bool:
+    """GDELT 2.0's list of its newest 15-minute files (lastupdate.txt, lastupdate-translation.txt):
+    the files it names are polled in turn, each once."""
+    return urlsplit(url).path.lower().rsplit("/", 1)[-1] in GDELT_UPDATE_LISTS
 
 
 def _json_feed_links(body: bytes) -> list[str]:
@@ -197,8 +211,15 @@ class Watcher:
         links: list[str] = []
         for feed in feed_urls:
             summary.feeds += 1
-            found = self._poll_feed(feed, summary)
-            links.extend(found or [])
+            found = self._poll_feed(feed, summary) or []
+            if is_update_list(feed):
+                # each 15-minute file is read once: its contents never change
+                for file in found:
+                    if self.store.feed_status(file) != "ok":
+                        summary.feeds += 1
+                        links.extend(self._poll_feed(file, summary) or [])
+                continue
+            links.extend(found)
         # pages that failed at an earlier poll are asked again, though their feed has not changed
         links = list(dict.fromkeys(links + self.store.retry_urls(MAX_ATTEMPTS)))
         record = self.store.fetch_record(links)

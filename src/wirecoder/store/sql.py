@@ -203,6 +203,12 @@ class SqlStore:
             row = conn.execute(select(feeds.c.etag, feeds.c.last_modified).where(feeds.c.url == url)).first()
         return (row.etag, row.last_modified) if row else (None, None)
 
+    def feed_status(self, url: str) -> str | None:
+        """How the last poll of the feed at `url` went ("ok", "not modified", "failed: ..."); None if never."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(feeds.c.last_status).where(feeds.c.url == url)).first()
+        return row.last_status if row else None
+
     def save_feed_poll(
         self, url: str, *, etag: str | None, last_modified: str | None, status: str, links: int | None
     ) -> None:
