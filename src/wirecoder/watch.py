@@ -238,6 +238,9 @@ class Watcher:
             self.pacer.wait(url)
             try:
                 articles.append(read_url(url, self.http, published=None, max_bytes=self.max_bytes))
+                if len(articles) >= 2 * self.batch_size:  # stored as the poll goes: memory stays flat
+                    self._ingest(articles, summary)
+                    articles = []
             except InputError as e:
                 summary.failed += 1
                 again = isinstance(e, FetchError) and e.transient  # a timeout, a server error
