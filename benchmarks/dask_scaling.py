@@ -12,11 +12,12 @@ process. The corpus defaults to ../shared/dev/corpus/ukraine_2022.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import time
 from pathlib import Path
+
+from _common import save_results
 
 from wirecoder import __version__
 from wirecoder.distributed import DaskRunner
@@ -24,7 +25,6 @@ from wirecoder.ingest import read_inputs
 from wirecoder.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results"
 
 
 def main() -> None:
@@ -64,10 +64,7 @@ def main() -> None:
     if 1 in rates and 2 in rates:
         results["speedup_2_vs_1"] = round(rates[2] / rates[1], 2)
         print(f"   2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / "dask_scaling.json"
-    out.write_text(json.dumps(results, indent=2))
-    print(f"   written to {out}")
+    save_results("dask_scaling", results)
 
 
 if __name__ == "__main__":

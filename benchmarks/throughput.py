@@ -10,12 +10,13 @@ ratio to the parse, and peak memory.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import resource
 import sys
 import time
 from pathlib import Path
+
+from _common import save_results
 
 from wirecoder import __version__
 from wirecoder.ingest import read_inputs
@@ -119,9 +120,7 @@ def main() -> int:
     for name, ratio in result["stage_over_parse_time"].items():
         print(f"  stage {name:<15} {ratio:6.2f}x the parse time")
     print(f"peak memory  {peak_mb:.0f} MB (RSS)")
-    out_dir = Path(__file__).parent / "results"
-    out_dir.mkdir(exist_ok=True)
-    (out_dir / f"throughput-{int(time.time())}.json").write_text(json.dumps(result, indent=2))
+    save_results(f"throughput-{int(time.time())}", result)
     return 0
 
 

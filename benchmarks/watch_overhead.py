@@ -15,12 +15,13 @@ fetch overhead as a ratio.
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from _common import save_results
 
 TOWNS = ["Orikhiv", "Kupiansk", "Nikopol", "Kramatorsk", "Bakhmut", "Avdiivka", "Vuhledar", "Izium", "Lyman",
          "Kherson", "Mykolaiv", "Zaporizhzhia", "Sumy", "Marinka", "Siversk", "Kreminna", "Balakliia", "Chuhuiv",
@@ -139,9 +140,7 @@ def main() -> None:
     print(f"watch poll over HTTP {result['poll_articles_per_s']:7.1f} articles/s  ({t_poll:.1f} s; "
           f"{result['poll_over_spacy_speed']:.2f}x bare spaCy)")
     print(f"fetch overhead       the poll takes {result['poll_over_files_time']:.2f}x the time of the ingest from files")
-    out = Path(__file__).parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / f"watch-overhead-{int(time.time())}.json").write_text(json.dumps(result, indent=2))
+    save_results(f"watch-overhead-{int(time.time())}", result)
 
 
 if __name__ == "__main__":
