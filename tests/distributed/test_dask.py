@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from wirecoder.distributed import DaskRunner
 from wirecoder.ingest import read_text
+from wirecoder.records import Article
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -21,14 +22,19 @@ TOWNS = ["Kherson", "Mykolaiv", "Izium", "Bakhmut", "Orikhiv", "Kupiansk", "Lyma
          "Snihurivka", "Balakliia", "Marinka", "Siversk", "Soledar", "Kreminna", "Robotyne"]  # fmt: skip
 
 
-def _rows(db: Path) -> dict[str, list[tuple]]:
-    con = sqlite3.connect(db)
-    out = {
-        "events": con.execute("SELECT event_id, payload, cluster_id FROM events ORDER BY event_id").fetchall(),
-        "items": con.execute("SELECT item_id, payload FROM items ORDER BY item_id").fetchall(),
-    }
-    con.close()
-    return out
+def _stored(url: str) -> dict[str, list[tuple]]:
+    """The rows that must match between two ingests of the same articles, by id."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        out = {
+            "documents": conn.execute(text("SELECT doc_id FROM documents ORDER BY doc_id")).all(),
+            "events": conn.execute(text("SELECT event_id, payload, cluster_id FROM events ORDER BY event_id")).all(),
+            "items": conn.execute(text("SELECT item_id, payload FROM items ORDER BY item_id")).all(),
+        }
+    engine.dispose()
+    return {k: [tuple(r) for r in v] for k, v in out.items()}
 
 
 def test_ingest_on_two_workers_stores_what_one_process_stores(tmp_path: Path) -> None:
@@ -38,41 +44,38 @@ def test_ingest_on_two_workers_stores_what_one_process_stores(tmp_path: Path) ->
                          timeout=600)  # fmt: skip
     assert one.returncode == 0 and two.returncode == 0, two.stderr[-2000:]
     assert "Traceback" not in two.stderr
-    assert _rows(tmp_path / "one.db") == _rows(tmp_path / "two.db")
+    assert _stored(f"sqlite:///{tmp_path / 'one.db'}") == _stored(f"sqlite:///{tmp_path / 'two.db'}")
     # resumable: a re-run on the cluster sends nothing and changes nothing
     again = subprocess.run([*cli, "--db", str(tmp_path / "two.db"), "--workers", "2"], capture_output=True,
                            text=True, timeout=600)  # fmt: skip
-    assert again.returncode == 0 and _rows(tmp_path / "two.db") == _rows(tmp_path / "one.db")
+    assert again.returncode == 0 and _stored(f"sqlite:///{tmp_path / 'two.db'}") == _stored(f"sqlite:///{tmp_path / 'one.db'}")
+
+
+def _reports(month: int, sentences: str) -> list[Article]:
+    """One short report per town (written for the tests); `sentences` names {town}."""
+    return [
+        read_text(f"Published: 2023-{month:02d}-{i + 1:02d}\n\n{sentences.format(town=town)}\n", path=f"{town}.txt")
+        for i, town in enumerate(TOWNS)
+    ]
+
+
+def _killing_a_worker(runner: DaskRunner, articles: list[Article]) -> list[Any]:
+    """What the runner sends back when one of its two workers is SIGKILLed after the first
+    result, with tasks still queued on it."""
+    pids = list(runner.client.run(os.getpid).values())
+    got = []
+    for n, result in enumerate(runner.process(articles)):
+        got.append(result)
+        if n == 0:
+            os.kill(pids[0], signal.SIGKILL)
+    return got
 
 
 def test_a_worker_killed_mid_run_loses_nothing() -> None:
-    articles = [
-        read_text(f"Published: 2023-03-{i + 1:02d}\n\nRussian artillery shelled {town} on Monday, the governor said. "
-                  f"Two houses were damaged in {town}.\n", path=f"{town}.txt")
-        for i, town in enumerate(TOWNS)
-    ]  # fmt: skip
-    got: list[str] = []
+    articles = _reports(3, "Russian artillery shelled {town} on Monday, the governor said. Two houses were damaged in {town}.")
     with DaskRunner(workers=2) as runner:
-        pids = list(runner.client.run(os.getpid).values())
-        for n, result in enumerate(runner.process(articles)):
-            got.append(result.article.doc_id)
-            if n == 0:
-                os.kill(pids[0], signal.SIGKILL)  # a worker dies with tasks queued on it
-    assert sorted(got) == sorted(a.doc_id for a in articles)
-
-
-def _stored(url: str) -> dict[str, list[tuple]]:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        out = {
-            "documents": conn.execute(text("SELECT doc_id FROM documents ORDER BY doc_id")).all(),
-            "events": conn.execute(text("SELECT event_id, cluster_id FROM events ORDER BY event_id")).all(),
-            "items": conn.execute(text("SELECT item_id FROM items ORDER BY item_id")).all(),
-        }
-    engine.dispose()
-    return {k: [tuple(r) for r in v] for k, v in out.items()}
+        got = _killing_a_worker(runner, articles)
+    assert sorted(r.article.doc_id for r in got) == sorted(a.doc_id for a in articles)
 
 
 def test_workers_write_a_postgresql_store_themselves(store_url: str, tmp_path: Path) -> None:
@@ -94,18 +97,9 @@ def test_a_worker_killed_while_writing_postgresql_loses_nothing(store_url: str) 
 
     if not store_url.startswith("postgresql"):
         pytest.skip("SQLite: the client writes; test_a_worker_killed_mid_run_loses_nothing covers it")
-    articles = [
-        read_text(f"Published: 2023-04-{i + 1:02d}\n\nRussian drones struck {town} on Sunday, the governor said. "
-                  f"A school was damaged in {town}.\n", path=f"{town}.txt")
-        for i, town in enumerate(TOWNS)
-    ]  # fmt: skip
-    got: list[str] = []
+    articles = _reports(4, "Russian drones struck {town} on Sunday, the governor said. A school was damaged in {town}.")
     with DaskRunner(workers=2, store_url=store_url) as runner:
-        pids = list(runner.client.run(os.getpid).values())
-        for n, written in enumerate(runner.process(articles)):
-            assert isinstance(written, Written) and written.outcome in ("new", "unchanged")
-            got.append(written.path)
-            if n == 0:
-                os.kill(pids[0], signal.SIGKILL)  # a worker dies with tasks queued on it
-    assert sorted(got) == sorted(a.path for a in articles)
+        got = _killing_a_worker(runner, articles)
+    assert all(isinstance(w, Written) and w.outcome in ("new", "unchanged") for w in got)
+    assert sorted(w.path for w in got) == sorted(a.path for a in articles)
     assert sorted(d for (d,) in _stored(store_url)["documents"]) == sorted(a.doc_id for a in articles)
