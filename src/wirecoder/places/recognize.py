@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -177,6 +178,13 @@ def _lower_words(doc: Doc) -> set[str]:
     return {t.text for t in doc if t.is_lower}
 
 
+class _Tokens(NamedTuple):
+    starts: list[int]
+    ends: list[int]
+    caps: list[bool]
+    lowers: list[str]
+
+
 @dataclass
 class _Scan:
     parsed: ParsedArticle
@@ -187,40 +195,22 @@ class _Scan:
     hits: list[PatternHit]
     weak: list[Toponym] = field(default_factory=list)  # found, without evidence, not vetoed
 
-    # Per token: where it starts and ends in the text, whether it is capitalised, its lower
-    # case. Read in one pass: a spaCy token is built anew on every `doc[i]`.
     @functools.cached_property
-    def _tokens(self) -> tuple[list[int], list[int], list[bool], list[str]]:
-        starts: list[int] = []
-        ends: list[int] = []
-        caps: list[bool] = []
-        lowers: list[str] = []
-        for t in self.parsed.doc:
-            text = t.text
-            starts.append(t.idx)
-            ends.append(t.idx + len(text))
-            caps.append(is_cap_text(text))
-            lowers.append(t.lower_)
-        return starts, ends, caps, lowers
-
-    @property
-    def starts(self) -> list[int]:
-        return self._tokens[0]
-
-    @property
-    def ends(self) -> list[int]:
-        return self._tokens[1]
-
-    @property
-    def caps(self) -> list[bool]:
-        return self._tokens[2]
-
-    @property
-    def lowers(self) -> list[str]:
-        return self._tokens[3]
+    def tokens(self) -> _Tokens:
+        """Per token: offsets, capitalised, lower case, read in one pass (a spaCy token is built
+        anew on every `doc[i]`)."""
+        doc = self.parsed.doc
+        texts = [t.text for t in doc]
+        starts = [t.idx for t in doc]
+        return _Tokens(
+            starts=starts,
+            ends=[s + len(text) for s, text in zip(starts, texts, strict=True)],
+            caps=[is_cap_text(text) for text in texts],
+            lowers=[t.lower_ for t in doc],
+        )
 
     def name(self, i: int, j: int) -> str:
-        return self.parsed.text[self.starts[i] : self.ends[j - 1]]
+        return self.parsed.text[self.tokens.starts[i] : self.tokens.ends[j - 1]]
 
     def lookup(self, i: int, j: int) -> tuple[str, list[Candidate]]:
         name = self.name(i, j)
@@ -362,7 +352,7 @@ def _gazetteer_runs(scan: _Scan, sent_start: int, sent_end: int) -> list[Toponym
     doc = scan.parsed.doc
     out: list[Toponym] = []
     i = sent_start
-    caps, lowers = scan.caps, scan.lowers
+    caps, lowers = scan.tokens.caps, scan.tokens.lowers
     while i < sent_end:
         if not caps[i] or doc[i].is_punct:
             i += 1
@@ -565,7 +555,7 @@ def _rescan(
 ) -> list[Toponym]:
     doc = scan.parsed.doc
     out: list[Toponym] = []
-    text, starts, ends = scan.parsed.text, scan.starts, scan.ends
+    text, starts, ends = scan.parsed.text, scan.tokens.starts, scan.tokens.ends
     for i in range(s, e):
         for j in range(min(e, i + MAX_TOKENS), i, -1):
             start, end = starts[i], ends[j - 1]
